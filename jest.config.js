@@ -1,0 +1,22 @@
+/** Unit and component tests (jsdom). The browser tests in e2e/ run separately (see package.json). */
+module.exports = {
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/workbench'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(ts|tsx|js|mjs)$': [
+      'ts-jest',
+      {
+        isolatedModules: true,
+        tsconfig: { jsx: 'react', allowJs: true, esModuleInterop: true, module: 'commonjs', target: 'es2019' }
+      }
+    ]
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
+  moduleNameMapper: {
+    '\\.(css|scss)$': 'identity-obj-proxy',
+    '^ProfilePhotoSyncWebPartStrings$': '<rootDir>/src/webparts/profilePhotoSync/loc/en-us.js'
+  },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest'
+};

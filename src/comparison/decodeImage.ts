@@ -1,0 +1,183 @@
+import { decode as decodeJpeg } from 'jpeg-js';
+import { decode as decodePng } from 'fast-png';
+import { PhotoDecodeError } from './PhotoDecodeError';
+import { exifOrientation } from './exifOrientation';
+import { sniffFormat } from './sniffFormat';
+
+/** An image as 8-bit RGBA rows, with the EXIF orientation it should be shown in. */
+export interface IRgbaImage {
+  width: number;
+  height: number;
+  /** width * height * 4 bytes, RGBA. */
+  data: Uint8Array;
+  /** EXIF orientation 1..8 (1 = as stored). */
+  orientation: number;
+  format: 'jpeg' | 'png';
+}
+
+/** Limits checked before any pixel is decoded. */
+export interface IDecodeBudget {
+  maxBytes: number;
+  maxPixels: number;
+}
+
+/** Profile photos are at most 648x648 in Exchange and a few MB uploaded; these limits leave room and stop abuse. */
+export const DEFAULT_DECODE_BUDGET: IDecodeBudget = {
+  maxBytes: 8 * 1024 * 1024,
+  maxPixels: 16 * 1000 * 1000
+};
+
+/** Decodes a JPEG or PNG without a DOM or canvas. Every failure is a {@link PhotoDecodeError}. */
+export function decodeImage(bytes: Uint8Array, budget: IDecodeBudget = DEFAULT_DECODE_BUDGET): IRgbaImage {
+  if (bytes.length === 0) {
+    throw new PhotoDecodeError('empty');
+  }
+  if (bytes.length > budget.maxBytes) {
+    throw new PhotoDecodeError('too-many-bytes', `${bytes.length} bytes`);
+  }
+  const format = sniffFormat(bytes);
+  if (format === 'jpeg') {
+    return decodeJpegImage(bytes, budget);
+  }
+  if (format === 'png') {
+    return decodePngImage(bytes, budget);
+  }
+  throw new PhotoDecodeError('unsupported-format', format);
+}
+
+function checkPixels(width: number, height: number, budget: IDecodeBudget): void {
+  if (!(width > 0 && height > 0)) {
+    throw new PhotoDecodeError('corrupt', `size ${width}x${height}`);
+  }
+  if (width * height > budget.maxPixels) {
+    throw new PhotoDecodeError('too-many-pixels', `${width}x${height}`);
+  }
+}
+
+/** Reads a baseline or progressive JPEG's frame size from its SOF marker, without decoding. */
+function jpegFrameSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  let offset = 2;
+  while (offset + 9 <= bytes.length) {
+    if (bytes[offset] !== 0xff) {
+      return undefined;
+    }
+    const marker = bytes[offset + 1];
+    const length = (bytes[offset + 2] << 8) | bytes[offset + 3];
+    const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isStartOfFrame) {
+      return { height: (bytes[offset + 5] << 8) | bytes[offset + 6], width: (bytes[offset + 7] << 8) | bytes[offset + 8] };
+    }
+    if (marker === 0xda || length < 2) {
+      return undefined;
+    }
+    offset += 2 + length;
+  }
+  return undefined;
+}
+
+function decodeJpegImage(bytes: Uint8Array, budget: IDecodeBudget): IRgbaImage {
+  const frame = jpegFrameSize(bytes);
+  if (!frame) {
+    throw new PhotoDecodeError('corrupt', 'no JPEG frame header');
+  }
+  checkPixels(frame.width, frame.height, budget);
+  try {
+    const decoded = decodeJpeg(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: true,
+      maxResolutionInMP: budget.maxPixels / 1e6,
+      maxMemoryUsageInMB: Math.ceil((budget.maxPixels * 8) / (1024 * 1024)) + 16
+    });
+    checkPixels(decoded.width, decoded.height, budget);
+    return {
+      width: decoded.width,
+      height: decoded.height,
+      data: decoded.data,
+      orientation: exifOrientation(bytes),
+      format: 'jpeg'
+    };
+  } catch (e) {
+    throw asDecodeError(e);
+  }
+}
+
+function decodePngImage(bytes: Uint8Array, budget: IDecodeBudget): IRgbaImage {
+  if (bytes.length < 24) {
+    throw new PhotoDecodeError('corrupt', 'PNG header truncated');
+  }
+  const width = ((bytes[16] << 24) >>> 0) + ((bytes[17] << 16) | (bytes[18] << 8) | bytes[19]);
+  const height = ((bytes[20] << 24) >>> 0) + ((bytes[21] << 16) | (bytes[22] << 8) | bytes[23]);
+  checkPixels(width, height, budget);
+  try {
+    const png = decodePng(bytes);
+    checkPixels(png.width, png.height, budget);
+    return { width: png.width, height: png.height, data: pngToRgba(png), orientation: 1, format: 'png' };
+  } catch (e) {
+    throw asDecodeError(e);
+  }
+}
+
+type DecodedPng = ReturnType<typeof decodePng>;
+
+function pngToRgba(png: DecodedPng): Uint8Array {
+  const pixels = png.width * png.height;
+  const out = new Uint8Array(pixels * 4);
+  const { data, channels, depth, palette } = png;
+  if (data.length < pixels * channels * (depth < 8 ? depth / 8 : 1)) {
+    throw new PhotoDecodeError('corrupt', 'PNG data shorter than its size');
+  }
+  const sample = depth === 16 ? (v: number) => v >> 8 : depth < 8 ? (v: number) => (v * 255) / ((1 << depth) - 1) : (v: number) => v;
+  const read = depth < 8 ? unpackBits(data as Uint8Array, png.width, png.height, depth) : data;
+  for (let i = 0; i < pixels; i++) {
+    const o = i * 4;
+    if (palette) {
+      const entry = palette[read[i]] || [0, 0, 0];
+      out[o] = entry[0];
+      out[o + 1] = entry[1];
+      out[o + 2] = entry[2];
+      out[o + 3] = entry.length > 3 ? entry[3] : 255;
+      continue;
+    }
+    const s = i * channels;
+    if (channels >= 3) {
+      out[o] = sample(read[s]);
+      out[o + 1] = sample(read[s + 1]);
+      out[o + 2] = sample(read[s + 2]);
+      out[o + 3] = channels === 4 ? sample(read[s + 3]) : 255;
+    } else {
+      const g = sample(read[s]);
+      out[o] = g;
+      out[o + 1] = g;
+      out[o + 2] = g;
+      out[o + 3] = channels === 2 ? sample(read[s + 1]) : 255;
+    }
+  }
+  return out;
+}
+
+/** Spreads 1-, 2- and 4-bit samples (rows padded to whole bytes) into one value per pixel. */
+function unpackBits(data: Uint8Array, width: number, height: number, depth: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  const rowBytes = Math.ceil((width * depth) / 8);
+  const mask = (1 << depth) - 1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const bit = x * depth;
+      const byte = data[y * rowBytes + (bit >> 3)];
+      out[y * width + x] = (byte >> (8 - depth - (bit & 7))) & mask;
+    }
+  }
+  return out;
+}
+
+function asDecodeError(e: unknown): PhotoDecodeError {
+  if (e instanceof PhotoDecodeError) {
+    return e;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  if (/maxResolutionInMP|maxMemoryUsageInMB/.test(message)) {
+    return new PhotoDecodeError('too-many-pixels', message);
+  }
+  return new PhotoDecodeError('corrupt', message);
+}
