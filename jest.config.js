@@ -1,14 +1,13 @@
 /** Unit and component tests (jsdom). The browser tests in e2e/ run separately (see package.json). */
 module.exports = {
   testEnvironment: 'jsdom',
-  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/workbench'],
+  roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(ts|tsx|js|mjs)$': [
       'ts-jest',
       {
-        isolatedModules: true,
-        tsconfig: { jsx: 'react', allowJs: true, esModuleInterop: true, module: 'commonjs', target: 'es2019' }
+        tsconfig: { jsx: 'react', allowJs: true, esModuleInterop: true, module: 'commonjs', target: 'es2019', isolatedModules: true }
       }
     ]
   },

@@ -1,6 +1,8 @@
 import { decodeImage, DEFAULT_DECODE_BUDGET, IDecodeBudget } from './decodeImage';
 import { normalizeImage } from './normalizeImage';
 import { hashDistance, HASH_INPUT_SIZE, perceptualHash } from './perceptualHash';
+import { onSide } from './PhotoDecodeError';
+import { SAME_PHOTO_THRESHOLD } from './threshold';
 
 export { PhotoDecodeError, isPhotoDecodeError } from './PhotoDecodeError';
 export type { PhotoDecodeFailure } from './PhotoDecodeError';
@@ -9,12 +11,7 @@ export type { ImageFormat } from './sniffFormat';
 export { DEFAULT_DECODE_BUDGET } from './decodeImage';
 export type { IDecodeBudget } from './decodeImage';
 
-/**
- * Share of differing hash bits at or below which two photos are the same picture. Measured on the fixtures
- * (comparePhotos.test.ts): re-encoded, resized, cropped, grey and rotated copies measured 0 to 0.063,
- * different photos 0.375 to 0.594. The threshold sits between them, with room on both sides.
- */
-export const SAME_PHOTO_THRESHOLD = 0.2;
+export { SAME_PHOTO_THRESHOLD } from './threshold';
 
 export interface IComparedImage {
   width: number;
@@ -48,8 +45,8 @@ export async function comparePhotos(
 ): Promise<IPhotoComparison> {
   const budget = options.budget || DEFAULT_DECODE_BUDGET;
   const threshold = options.threshold === undefined ? SAME_PHOTO_THRESHOLD : options.threshold;
-  const a = decodeImage(exchange, budget);
-  const b = decodeImage(sharePoint, budget);
+  const a = decodeSide(exchange, budget, 'exchange');
+  const b = decodeSide(sharePoint, budget, 'sharePoint');
   const distance = hashDistance(
     perceptualHash(normalizeImage(a, HASH_INPUT_SIZE)),
     perceptualHash(normalizeImage(b, HASH_INPUT_SIZE))
@@ -61,4 +58,12 @@ export async function comparePhotos(
     exchange: { width: a.width, height: a.height, format: a.format },
     sharePoint: { width: b.width, height: b.height, format: b.format }
   };
+}
+
+function decodeSide(bytes: Uint8Array, budget: IDecodeBudget, side: 'exchange' | 'sharePoint'): ReturnType<typeof decodeImage> {
+  try {
+    return decodeImage(bytes, budget);
+  } catch (e) {
+    throw onSide(e, side);
+  }
 }

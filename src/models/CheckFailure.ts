@@ -1,0 +1,22 @@
+/** Why a check could not reach a verdict. Each has its own localized message and next step. */
+export type CheckFailureReason =
+  /** Graph 401/403: the tenant has not approved the web part's `User.Read` permission, or access was revoked. */
+  | 'permission-denied'
+  /** 429: throttled, even after the retries. */
+  | 'throttled'
+  /** 5xx: the service is down or overloaded. */
+  | 'unavailable'
+  /** The request never reached the service. */
+  | 'network'
+  /** A request, or the whole check, took too long. */
+  | 'timeout'
+  /** A photo came back as something other than a readable JPEG or PNG (a login page, a broken file). */
+  | 'not-an-image'
+  /** A photo is larger than the comparison accepts. */
+  | 'too-large'
+  /** SharePoint has no user profile for this user. */
+  | 'profile-not-found'
+  /** Anything else: the message says so plainly and offers a retry. */
+  | 'unexpected';
+
+export type CheckService = 'exchange' | 'sharepoint' | 'comparison';

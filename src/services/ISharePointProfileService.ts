@@ -1,0 +1,16 @@
+import { SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePointProfile';
+
+/** Reads the current user's SharePoint profile picture and its metadata. */
+export interface ISharePointProfileService {
+  getMyProfile(): Promise<SharePointProfileLookup>;
+  /**
+   * The picture SharePoint shows for the account (`/_layouts/15/userphoto.aspx`), as bytes.
+   * `fresh` bypasses the browser's cache (used by "Check again").
+   */
+  getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean): Promise<IPictureBytes>;
+}
+
+export interface IPictureBytes {
+  bytes: Uint8Array;
+  contentType: string;
+}

@@ -1,0 +1,130 @@
+import type { IPhotoComparison } from '../comparison';
+import { isPhotoDecodeError } from '../comparison/PhotoDecodeError';
+import { sniffFormat } from '../comparison/sniffFormat';
+import { ExchangePhotoLookup } from '../models/IExchangePhoto';
+import { IPhotoSyncResult, IShownPhoto, SyncVerdict } from '../models/IPhotoSyncResult';
+import { SharePointProfileLookup } from '../models/ISharePointProfile';
+import { IExchangePhotoService } from './IExchangePhotoService';
+import { ISharePointProfileService } from './ISharePointProfileService';
+import { isServiceError } from './ServiceError';
+
+export type ComparePhotos = (exchange: Uint8Array, sharePoint: Uint8Array) => Promise<IPhotoComparison>;
+
+/** What the components call: one check of both photos, always ending in a verdict. */
+export interface IPhotoSyncChecker {
+  /** `fresh`: bypass the browser cache (the user asked to check again). Never rejects. */
+  check(fresh: boolean): Promise<IPhotoSyncResult>;
+}
+
+/** Exchange photo size fetched for display and comparison: sharp at the card's 120 CSS px on 2x screens. */
+export const EXCHANGE_PHOTO_SIZE = 240;
+
+/**
+ * Decides the verdict from metadata first (no mailbox, no Exchange photo, SharePoint placeholder) and from the
+ * pixels only when both sides have a real photo. Both metadata requests, then both photo requests, go out together.
+ */
+export class PhotoSyncChecker implements IPhotoSyncChecker {
+  private readonly _exchange: IExchangePhotoService;
+  private readonly _sharePoint: ISharePointProfileService;
+  private readonly _compare: ComparePhotos;
+  private readonly _now: () => Date;
+
+  public constructor(
+    exchange: IExchangePhotoService,
+    sharePoint: ISharePointProfileService,
+    compare: ComparePhotos,
+    now: () => Date = () => new Date()
+  ) {
+    this._exchange = exchange;
+    this._sharePoint = sharePoint;
+    this._compare = compare;
+    this._now = now;
+  }
+
+  public async check(fresh: boolean): Promise<IPhotoSyncResult> {
+    let lookup: ExchangePhotoLookup;
+    let profile: SharePointProfileLookup;
+    try {
+      [lookup, profile] = await Promise.all([this._exchange.getPhotoMetadata(), this._sharePoint.getMyProfile()]);
+    } catch (e) {
+      return this._result(failureVerdict(e));
+    }
+    if (lookup.kind === 'no-mailbox') {
+      return this._result({ kind: 'no-mailbox' }, profile);
+    }
+    if (profile.kind === 'not-found') {
+      return this._result({ kind: 'could-not-check', reason: 'profile-not-found', service: 'sharepoint' });
+    }
+
+    const account = profile.profile.accountName;
+    const [exchangeBytes, sharePointPicture] = await Promise.all([
+      this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup).then(
+        (bytes) => ({ ok: true as const, bytes }),
+        (error: unknown) => ({ ok: false as const, error })
+      ),
+      this._sharePoint.getPicture(account, 'L', fresh).then(
+        (picture) => ({ ok: true as const, picture }),
+        (error: unknown) => ({ ok: false as const, error })
+      )
+    ]);
+    const shown: { exchangePhoto?: IShownPhoto; sharePointPhoto?: IShownPhoto } = {
+      exchangePhoto: exchangeBytes.ok && exchangeBytes.bytes ? { bytes: exchangeBytes.bytes, contentType: `image/${sniffFormat(exchangeBytes.bytes)}` } : undefined,
+      sharePointPhoto: sharePointPicture.ok ? sharePointPicture.picture : undefined
+    };
+
+    if (!exchangeBytes.ok) {
+      return this._result(failureVerdict(exchangeBytes.error), profile, shown);
+    }
+    if (!exchangeBytes.bytes) {
+      return this._result({ kind: 'no-exchange-photo' }, profile, shown);
+    }
+    if (profile.profile.placeholder) {
+      return this._result({ kind: 'sharepoint-placeholder' }, profile, shown);
+    }
+    if (!sharePointPicture.ok) {
+      return this._result(failureVerdict(sharePointPicture.error), profile, shown);
+    }
+    try {
+      const comparison = await this._compare(exchangeBytes.bytes, sharePointPicture.picture.bytes);
+      const verdict: SyncVerdict =
+        comparison.verdict === 'same'
+          ? { kind: 'in-sync', distance: comparison.distance }
+          : { kind: 'out-of-sync', distance: comparison.distance };
+      return this._result(verdict, profile, shown);
+    } catch (e) {
+      return this._result(failureVerdict(e), profile, shown);
+    }
+  }
+
+  private _result(
+    verdict: SyncVerdict,
+    profile?: SharePointProfileLookup,
+    shown: { exchangePhoto?: IShownPhoto; sharePointPhoto?: IShownPhoto } = {}
+  ): IPhotoSyncResult {
+    const found = profile && profile.kind === 'profile' ? profile.profile : undefined;
+    return {
+      verdict,
+      exchangePhoto: shown.exchangePhoto,
+      sharePointPhoto: shown.sharePointPhoto,
+      sharePointUpdated: found ? found.pictureTimestamp : undefined,
+      displayName: found ? found.displayName : undefined,
+      checkedAt: this._now()
+    };
+  }
+}
+
+/** Any failure, classified: service errors keep their reason, decode errors say which photo, the rest is unexpected. */
+export function failureVerdict(e: unknown): SyncVerdict {
+  if (isServiceError(e)) {
+    return { kind: 'could-not-check', reason: e.reason, service: e.service, retryAfterSeconds: e.retryAfterSeconds };
+  }
+  if (isPhotoDecodeError(e)) {
+    const tooLarge = e.failure === 'too-many-bytes' || e.failure === 'too-many-pixels';
+    return {
+      kind: 'could-not-check',
+      reason: tooLarge ? 'too-large' : 'not-an-image',
+      service: e.side === 'exchange' ? 'exchange' : e.side === 'sharePoint' ? 'sharepoint' : 'comparison'
+    };
+  }
+  return { kind: 'could-not-check', reason: 'unexpected', service: 'comparison' };
+}

@@ -1,0 +1,113 @@
+/**
+ * @jest-environment node
+ */
+import { parsePictureTimestamp, PnPProfileService } from './PnPProfileService';
+import { bytes, fakeFetch, fakeSp, IRecordedRequest, json, myProperties } from '../../test/fakes/fakeSharePoint';
+import { photoBytes } from '../../test/photoFixtures';
+
+const SITE = 'https://contoso.sharepoint.com/sites/intranet';
+const ACCOUNT = 'i:0#.f|membership|megan@contoso.com';
+
+function service(
+  spHandler: (url: string) => Response,
+  fetchHandler: (url: string) => Response = () => bytes(photoBytes('messi5'), 'image/jpeg')
+): { svc: PnPProfileService; spLog: IRecordedRequest[]; fetchLog: IRecordedRequest[] } {
+  const spLog: IRecordedRequest[] = [];
+  const fetchLog: IRecordedRequest[] = [];
+  const svc = new PnPProfileService(fakeSp(SITE, spHandler, spLog), `${SITE}/`, fakeFetch(fetchHandler, fetchLog));
+  return { svc, spLog, fetchLog };
+}
+
+describe('PnPProfileService.getMyProfile', () => {
+  test('reads GetMyProperties and its picture properties (odata=nometadata)', async () => {
+    const { svc, spLog } = service(() => json(myProperties({ timestamp: '63890000000', placeholder: '0', syncState: '0' })));
+    const result = await svc.getMyProfile();
+    expect(spLog.map((r) => r.url)).toEqual([`${SITE}/_api/sp.userprofiles.peoplemanager/getmyproperties`]);
+    expect(result).toEqual({
+      kind: 'profile',
+      profile: {
+        accountName: ACCOUNT,
+        displayName: 'Megan Bowen',
+        pictureUrl: 'https://contoso-my.sharepoint.com/User%20Photos/megan_MThumb.jpg',
+        pictureTimestamp: new Date((63890000000 - 62135596800) * 1000),
+        placeholder: false,
+        exchangeSyncState: '0'
+      }
+    });
+  });
+
+  test('reads the verbose shape too', async () => {
+    const { svc } = service(() => json(myProperties({ placeholder: '1', verbose: true })));
+    const result = await svc.getMyProfile();
+    expect(result.kind === 'profile' && result.profile.placeholder).toBe(true);
+  });
+
+  test('placeholder state 1, or no PictureUrl at all, is a placeholder', async () => {
+    const one = await service(() => json(myProperties({ placeholder: '1' }))).svc.getMyProfile();
+    const empty = await service(() => json(myProperties({ pictureUrl: '', placeholder: '0' }))).svc.getMyProfile();
+    expect(one.kind === 'profile' && one.profile.placeholder).toBe(true);
+    expect(empty.kind === 'profile' && empty.profile.placeholder).toBe(true);
+  });
+
+  test('no AccountName, or "User Not Found", means no profile', async () => {
+    const noAccount = await service(() => json(myProperties({ account: null }))).svc.getMyProfile();
+    expect(noAccount).toEqual({ kind: 'not-found' });
+    const notFound = await service(() =>
+      json({ 'odata.error': { code: '-2146232832, Microsoft.Office.Server.UserProfiles.UserNotFoundException', message: { lang: 'en-US', value: 'User Profile Error 1000: User Not Found: Could not load profile data from the database.' } } }, 500)
+    ).svc.getMyProfile();
+    expect(notFound).toEqual({ kind: 'not-found' });
+  });
+
+  test.each([
+    [403, 'permission-denied'],
+    [429, 'throttled'],
+    [503, 'unavailable']
+  ])('HTTP %i is a ServiceError: %s', async (status, reason) => {
+    const { svc } = service(() => json({ 'odata.error': { message: { value: 'nope' } } }, status, { 'Retry-After': '3' }));
+    await expect(svc.getMyProfile()).rejects.toMatchObject({ service: 'sharepoint', reason, status });
+  });
+});
+
+describe('PnPProfileService.getPicture', () => {
+  test('reads userphoto.aspx on the current site, same origin', async () => {
+    const { svc, fetchLog } = service(() => json({}));
+    const picture = await svc.getPicture(ACCOUNT, 'L', false);
+    expect(fetchLog).toHaveLength(1);
+    expect(fetchLog[0].url).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=${encodeURIComponent(ACCOUNT)}`);
+    expect(fetchLog[0].init).toMatchObject({ credentials: 'same-origin', cache: 'default' });
+    expect(picture).toEqual({ bytes: photoBytes('messi5'), contentType: 'image/jpeg' });
+  });
+
+  test('"fresh" bypasses the browser cache', async () => {
+    const { svc, fetchLog } = service(() => json({}));
+    await svc.getPicture(ACCOUNT, 'M', true);
+    expect(fetchLog[0].url).toMatch(/size=M&accountname=.+&t=\d+$/);
+    expect(fetchLog[0].init).toMatchObject({ cache: 'no-store' });
+  });
+
+  test('a login page answered with 200 is not an image', async () => {
+    const { svc } = service(() => json({}), () => new Response('<!DOCTYPE html><html>Sign in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    await expect(svc.getPicture(ACCOUNT, 'L', false)).rejects.toMatchObject({ service: 'sharepoint', reason: 'not-an-image' });
+  });
+
+  test('a 403 is permission-denied; a network failure is network', async () => {
+    const forbidden = service(() => json({}), () => new Response('', { status: 403 })).svc;
+    await expect(forbidden.getPicture(ACCOUNT, 'L', false)).rejects.toMatchObject({ reason: 'permission-denied', status: 403 });
+    const offline = service(() => json({}), () => {
+      throw new TypeError('Failed to fetch');
+    }).svc;
+    await expect(offline.getPicture(ACCOUNT, 'L', false)).rejects.toMatchObject({ reason: 'network' });
+  });
+});
+
+describe('parsePictureTimestamp', () => {
+  test.each([
+    ['63656652524', '2018-03-14T19:28:44.000Z'],
+    ['', undefined],
+    ['not a number', undefined],
+    ['0', undefined]
+  ])('%p', (value, iso) => {
+    const date = parsePictureTimestamp(value);
+    expect(date ? date.toISOString() : undefined).toBe(iso);
+  });
+});

@@ -1,0 +1,160 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/profiles';
+import { sniffFormat } from '../comparison/sniffFormat';
+import { ISharePointProfile, SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePointProfile';
+import { IPictureBytes, ISharePointProfileService } from './ISharePointProfileService';
+import { parseRetryAfter, reasonForStatus, ServiceError } from './ServiceError';
+
+/** One entry of `UserProfileProperties` in `GetMyProperties`. */
+export interface IUserProfileProperty {
+  Key: string;
+  Value: string;
+  ValueType?: string;
+}
+
+/**
+ * `GET /_api/SP.UserProfiles.PeopleManager/GetMyProperties` as PnPjs returns it: `odata=nometadata` gives the
+ * properties as an array, `odata=verbose` wraps them in `{ results: [...] }`.
+ */
+export interface IMyPropertiesResponse {
+  AccountName?: string | null;
+  DisplayName?: string | null;
+  PictureUrl?: string | null;
+  UserProfileProperties?: IUserProfileProperty[] | { results: IUserProfileProperty[] } | null;
+}
+
+/** The `fetch` this service uses for the picture: the browser's, bound to the window. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Seconds between 0001-01-01 and 1970-01-01: `SPS-PictureTimestamp` counts from the former. */
+const DOTNET_EPOCH_OFFSET_SECONDS = 62135596800;
+
+/** Reads the SharePoint profile through PnPjs and the picture from the current site's `userphoto.aspx`. */
+export class PnPProfileService implements ISharePointProfileService {
+  private readonly _sp: SPFI;
+  private readonly _siteUrl: string;
+  private readonly _fetch: FetchLike;
+
+  /**
+   * @param sp PnPjs configured for the current site (`spfi().using(SPFx(context))`)
+   * @param siteUrl absolute URL of the current site: `userphoto.aspx` is read from it, same origin as the page
+   * @param fetchImpl the browser's fetch
+   */
+  public constructor(sp: SPFI, siteUrl: string, fetchImpl: FetchLike) {
+    this._sp = sp;
+    this._siteUrl = siteUrl.replace(/\/+$/, '');
+    this._fetch = fetchImpl;
+  }
+
+  public async getMyProfile(): Promise<SharePointProfileLookup> {
+    let raw: IMyPropertiesResponse;
+    try {
+      raw = (await this._sp.profiles.myProperties()) as IMyPropertiesResponse;
+    } catch (e) {
+      if (isUserNotFound(e)) {
+        return { kind: 'not-found' };
+      }
+      throw toServiceError(e);
+    }
+    return parseMyProperties(raw);
+  }
+
+  public async getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean): Promise<IPictureBytes> {
+    const url = pictureUrl(this._siteUrl, accountName, size, fresh ? Date.now() : undefined);
+    let response: Response;
+    try {
+      response = await this._fetch(url, {
+        credentials: 'same-origin',
+        cache: fresh ? 'no-store' : 'default',
+        headers: { Accept: 'image/*' }
+      });
+    } catch (e) {
+      throw new ServiceError('sharepoint', 'network', e instanceof Error ? e.message : String(e));
+    }
+    if (!response.ok) {
+      throw new ServiceError('sharepoint', reasonForStatus(response.status), `userphoto.aspx ${response.status}`, {
+        status: response.status,
+        retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After'))
+      });
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const format = sniffFormat(bytes);
+    // A login page or an error page can come back with status 200: only real image bytes count.
+    if (format !== 'jpeg' && format !== 'png' && format !== 'gif' && format !== 'webp') {
+      throw new ServiceError('sharepoint', 'not-an-image', `userphoto.aspx answered ${response.headers.get('Content-Type') || 'no type'}`);
+    }
+    return { bytes, contentType: `image/${format}` };
+  }
+}
+
+/** `userphoto.aspx` for an account on the given site, with an optional cache-busting stamp. */
+export function pictureUrl(siteUrl: string, accountName: string, size: SharePointPhotoSize, stamp?: number): string {
+  const base = `${siteUrl}/_layouts/15/userphoto.aspx?size=${size}&accountname=${encodeURIComponent(accountName)}`;
+  return stamp === undefined ? base : `${base}&t=${stamp}`;
+}
+
+export function parseMyProperties(raw: IMyPropertiesResponse): SharePointProfileLookup {
+  if (!raw || !raw.AccountName) {
+    return { kind: 'not-found' };
+  }
+  const list = Array.isArray(raw.UserProfileProperties)
+    ? raw.UserProfileProperties
+    : raw.UserProfileProperties && Array.isArray(raw.UserProfileProperties.results)
+      ? raw.UserProfileProperties.results
+      : [];
+  const property = (key: string): string | undefined => {
+    for (const p of list) {
+      if (p && p.Key === key) {
+        return p.Value === null || p.Value === undefined ? undefined : String(p.Value);
+      }
+    }
+    return undefined;
+  };
+  const pictureUrlValue = (raw.PictureUrl || property('PictureURL') || '').trim();
+  const placeholderState = property('SPS-PicturePlaceholderState');
+  const profile: ISharePointProfile = {
+    accountName: raw.AccountName,
+    displayName: raw.DisplayName || undefined,
+    pictureUrl: pictureUrlValue || undefined,
+    pictureTimestamp: parsePictureTimestamp(property('SPS-PictureTimestamp')),
+    placeholder: placeholderState === '1' || !pictureUrlValue,
+    exchangeSyncState: property('SPS-PictureExchangeSyncState')
+  };
+  return { kind: 'profile', profile };
+}
+
+/** `SPS-PictureTimestamp` is whole seconds since 0001-01-01 UTC; anything else is unknown. */
+export function parsePictureTimestamp(value: string | undefined): Date | undefined {
+  if (!value || !/^\d{9,12}$/.test(value.trim())) {
+    return undefined;
+  }
+  const unixSeconds = parseInt(value, 10) - DOTNET_EPOCH_OFFSET_SECONDS;
+  return unixSeconds > 0 ? new Date(unixSeconds * 1000) : undefined;
+}
+
+/** The shape of PnPjs's `HttpRequestError`. */
+interface IHttpRequestErrorLike {
+  isHttpRequestError: true;
+  status: number;
+  message: string;
+  response?: { headers?: { get(name: string): string | null } };
+}
+
+function isHttpRequestError(e: unknown): e is IHttpRequestErrorLike {
+  return typeof e === 'object' && e !== null && (e as IHttpRequestErrorLike).isHttpRequestError === true;
+}
+
+function isUserNotFound(e: unknown): boolean {
+  return isHttpRequestError(e) && (e.status === 404 || /User Not Found|UserNotFound/i.test(e.message));
+}
+
+function toServiceError(e: unknown): ServiceError {
+  if (isHttpRequestError(e)) {
+    const headers = e.response && e.response.headers;
+    return new ServiceError('sharepoint', reasonForStatus(e.status), e.message, {
+      status: e.status,
+      retryAfterSeconds: headers ? parseRetryAfter(headers.get('Retry-After')) : undefined
+    });
+  }
+  return new ServiceError('sharepoint', 'network', e instanceof Error ? e.message : String(e));
+}
