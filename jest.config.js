@@ -14,7 +14,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
   moduleNameMapper: {
     '\\.(css|scss)$': 'identity-obj-proxy',
-    '^ProfilePhotoSyncWebPartStrings$': '<rootDir>/src/webparts/profilePhotoSync/loc/en-us.js'
+    '^ProfilePhotoSyncWebPartStrings$': '<rootDir>/test/enUsStrings.ts'
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   cacheDirectory: '<rootDir>/node_modules/.cache/jest'

@@ -8,3 +8,16 @@ if (!g.TextEncoder) {
 if (!g.TextDecoder) {
   g.TextDecoder = TextDecoder;
 }
+
+// jsdom has no object URLs: hand out stable fake ones so <img> elements render.
+let nextBlob = 0;
+const urlApi = URL as unknown as { createObjectURL?: (b: Blob) => string; revokeObjectURL?: (u: string) => void };
+if (!urlApi.createObjectURL) {
+  urlApi.createObjectURL = () => `blob:test/${++nextBlob}`;
+  urlApi.revokeObjectURL = () => undefined;
+}
+
+// SharePoint registers Fluent UI's icon font on the page; tests don't, so silence the "not registered" warnings.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { setIconOptions } = require('@fluentui/react/lib/Styling') as typeof import('@fluentui/react/lib/Styling');
+setIconOptions({ disableWarnings: true });

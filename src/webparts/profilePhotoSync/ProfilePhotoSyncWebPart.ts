@@ -1,92 +1,69 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import {
-  type IPropertyPaneConfiguration,
-  PropertyPaneTextField
-} from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { IReadonlyTheme } from '@microsoft/sp-component-base';
-
+import type { IReadonlyTheme } from '@microsoft/sp-component-base';
+import { spfi, SPFx } from '@pnp/sp';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
+
+import { GraphPhotoService } from '../../services/GraphPhotoService';
+import { PnPProfileService } from '../../services/PnPProfileService';
+import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChecker';
+import { detectBrowser } from './browser/detectBrowser';
+import { createAppServices, IAppServices } from './appServices';
 import ProfilePhotoSync from './components/ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './components/IProfilePhotoSyncProps';
 
 export interface IProfilePhotoSyncWebPartProps {
-  description: string;
+  title: string;
 }
 
+/** Thin: creates the clients once, wires the services, renders the root component. */
 export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
+  private _checker: IPhotoSyncChecker | undefined;
+  private _app: IAppServices | undefined;
+  private _theme: IReadonlyTheme | undefined;
 
-  private _isDarkTheme: boolean = false;
-  private _environmentMessage: string = '';
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const graph = await this.context.msGraphClientFactory.getClient('3');
+    const sp = spfi().using(SPFx(this.context));
+    const site = this.context.pageContext.web.absoluteUrl;
+    this._app = createAppServices();
+    this._checker = new PhotoSyncChecker(
+      new GraphPhotoService(graph),
+      new PnPProfileService(sp, site, (input, init) => window.fetch(input, init)),
+      this._app.compare
+    );
+  }
 
   public render(): void {
-    const element: React.ReactElement<IProfilePhotoSyncProps> = React.createElement(
-      ProfilePhotoSync,
-      {
-        description: this.properties.description,
-        isDarkTheme: this._isDarkTheme,
-        environmentMessage: this._environmentMessage,
-        hasTeamsContext: !!this.context.sdks.microsoftTeams,
-        userDisplayName: this.context.pageContext.user.displayName
-      }
-    );
-
+    const app = this._app;
+    if (!this._checker || !app) {
+      return;
+    }
+    const user = this.context.pageContext.user;
+    const element: React.ReactElement<IProfilePhotoSyncProps> = React.createElement(ProfilePhotoSync, {
+      title: this.properties.title,
+      checker: this._checker,
+      browser: detectBrowser(navigator.userAgent, navigator.platform),
+      isTeams: !!this.context.sdks.microsoftTeams,
+      locale: this.context.pageContext.cultureInfo.currentUICultureName,
+      store: app.store,
+      storageKey: `profile-photo-sync:steps:${user.loginName}`,
+      copyText: app.copyText,
+      theme: this._theme as IProfilePhotoSyncProps['theme']
+    });
     ReactDom.render(element, this.domElement);
   }
 
-  protected onInit(): Promise<void> {
-    return this._getEnvironmentMessage().then(message => {
-      this._environmentMessage = message;
-    });
-  }
-
-
-
-  private _getEnvironmentMessage(): Promise<string> {
-    if (!!this.context.sdks.microsoftTeams) { // running in Teams, office.com or Outlook
-      return this.context.sdks.microsoftTeams.teamsJs.app.getContext()
-        .then(context => {
-          let environmentMessage: string = '';
-          switch (context.app.host.name) {
-            case 'Office': // running in Office
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOffice : strings.AppOfficeEnvironment;
-              break;
-            case 'Outlook': // running in Outlook
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOutlook : strings.AppOutlookEnvironment;
-              break;
-            case 'Teams': // running in Teams
-            case 'TeamsModern':
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentTeams : strings.AppTeamsTabEnvironment;
-              break;
-            default:
-              environmentMessage = strings.UnknownEnvironment;
-          }
-
-          return environmentMessage;
-        });
+  protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
+    this._theme = theme;
+    if (theme && theme.semanticColors) {
+      this.domElement.style.setProperty('--bodyText', theme.semanticColors.bodyText || null);
     }
-
-    return Promise.resolve(this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentSharePoint : strings.AppSharePointEnvironment);
-  }
-
-  protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {
-    if (!currentTheme) {
-      return;
-    }
-
-    this._isDarkTheme = !!currentTheme.isInverted;
-    const {
-      semanticColors
-    } = currentTheme;
-
-    if (semanticColors) {
-      this.domElement.style.setProperty('--bodyText', semanticColors.bodyText || null);
-      this.domElement.style.setProperty('--link', semanticColors.link || null);
-      this.domElement.style.setProperty('--linkHovered', semanticColors.linkHovered || null);
-    }
-
+    this.render();
   }
 
   protected onDispose(): void {
@@ -101,17 +78,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     return {
       pages: [
         {
-          header: {
-            description: strings.PropertyPaneDescription
-          },
+          header: { description: strings.PropertyPaneDescription },
           groups: [
             {
               groupName: strings.BasicGroupName,
-              groupFields: [
-                PropertyPaneTextField('description', {
-                  label: strings.DescriptionFieldLabel
-                })
-              ]
+              groupFields: [PropertyPaneTextField('title', { label: strings.TitleFieldLabel })]
             }
           ]
         }

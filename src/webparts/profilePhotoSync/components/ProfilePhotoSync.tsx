@@ -1,43 +1,81 @@
 import * as React from 'react';
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
+import { ThemeProvider } from '@fluentui/react/lib/Theme';
+import { SAME_PHOTO_THRESHOLD } from '../../../comparison/threshold';
+import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
+import { PhotoCard } from './PhotoCard';
+import { ResyncSteps } from './ResyncSteps';
+import { usePhotoCheck } from './usePhotoCheck';
+import { VerdictMessage } from './VerdictMessage';
+import { verdictText } from './verdictText';
+import { format } from './format';
 import styles from './ProfilePhotoSync.module.scss';
-import type { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
-import { escape } from '@microsoft/sp-lodash-subset';
 
-export default class ProfilePhotoSync extends React.Component<IProfilePhotoSyncProps> {
-  public render(): React.ReactElement<IProfilePhotoSyncProps> {
-    const {
-      description,
-      isDarkTheme,
-      environmentMessage,
-      hasTeamsContext,
-      userDisplayName
-    } = this.props;
+/** The web part's root: both photos side by side, the verdict, and the way to fix it. */
+export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Element {
+  const { result, checking, checkAgain } = usePhotoCheck(props.checker);
+  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD) : undefined;
 
-    return (
-      <section className={`${styles.profilePhotoSync} ${hasTeamsContext ? styles.teams : ''}`}>
-        <div className={styles.welcome}>
-          <img alt="" src={isDarkTheme ? require('../assets/welcome-dark.png') : require('../assets/welcome-light.png')} className={styles.welcomeImage} />
-          <h2>Well done, {escape(userDisplayName)}!</h2>
-          <div>{environmentMessage}</div>
-          <div>Web part property value: <strong>{escape(description)}</strong></div>
-        </div>
-        <div>
-          <h3>Welcome to SharePoint Framework!</h3>
-          <p>
-            The SharePoint Framework (SPFx) is a extensibility model for Microsoft Viva, Microsoft Teams and SharePoint. It&#39;s the easiest way to extend Microsoft 365 with automatic Single Sign On, automatic hosting and industry standard tooling.
-          </p>
-          <h4>Learn more about SPFx development:</h4>
-          <ul className={styles.links}>
-            <li><a href="https://aka.ms/spfx" target="_blank" rel="noreferrer">SharePoint Framework Overview</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-graph" target="_blank" rel="noreferrer">Use Microsoft Graph in your solution</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-teams" target="_blank" rel="noreferrer">Build for Microsoft Teams using SharePoint Framework</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-viva" target="_blank" rel="noreferrer">Build for Microsoft Viva Connections using SharePoint Framework</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-store" target="_blank" rel="noreferrer">Publish SharePoint Framework applications to the marketplace</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-api" target="_blank" rel="noreferrer">SharePoint Framework API reference</a></li>
-            <li><a href="https://aka.ms/m365pnp" target="_blank" rel="noreferrer">Microsoft 365 Developer Community</a></li>
-          </ul>
-        </div>
+  return (
+    <ThemeProvider theme={props.theme} className={styles.profilePhotoSync}>
+      <section aria-labelledby="pps-title" aria-busy={checking}>
+        <h2 id="pps-title" className={styles.title}>
+          {props.title || strings.DefaultTitle}
+        </h2>
+        {!result ? (
+          <Spinner size={SpinnerSize.large} label={strings.Loading} ariaLive="polite" />
+        ) : (
+          <>
+            <div className={styles.photos}>
+              <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={result.exchangePhoto} />
+              <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={result.sharePointPhoto} />
+            </div>
+            <div aria-live="polite">{text && <VerdictMessage text={text} />}</div>
+            <p className={styles.meta}>
+              {result.sharePointUpdated
+                ? format(strings.SharePointUpdated, formatDateTime(result.sharePointUpdated, props.locale))
+                : strings.SharePointUpdatedUnknown}{' '}
+              {format(strings.CheckedAt, formatTime(result.checkedAt, props.locale))}
+            </p>
+            <div className={styles.actions}>
+              <PrimaryButton
+                text={checking ? strings.Checking : strings.CheckAgain}
+                onClick={checkAgain}
+                disabled={checking}
+                iconProps={{ iconName: 'Refresh' }}
+              />
+              {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
+            </div>
+            {text && text.showSteps && (
+              <ResyncSteps
+                browser={props.browser}
+                isTeams={props.isTeams}
+                store={props.store}
+                storageKey={props.storageKey}
+                copyText={props.copyText}
+              />
+            )}
+          </>
+        )}
       </section>
-    );
+    </ThemeProvider>
+  );
+}
+
+function formatDateTime(date: Date, locale: string): string {
+  try {
+    return date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' } as Intl.DateTimeFormatOptions);
+  } catch {
+    return date.toLocaleString();
+  }
+}
+
+function formatTime(date: Date, locale: string): string {
+  try {
+    return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  } catch {
+    return date.toLocaleTimeString();
   }
 }

@@ -1,16 +1,82 @@
 declare interface IProfilePhotoSyncWebPartStrings {
+  // Property pane
   PropertyPaneDescription: string;
   BasicGroupName: string;
-  DescriptionFieldLabel: string;
-  AppLocalEnvironmentSharePoint: string;
-  AppLocalEnvironmentTeams: string;
-  AppLocalEnvironmentOffice: string;
-  AppLocalEnvironmentOutlook: string;
-  AppSharePointEnvironment: string;
-  AppTeamsTabEnvironment: string;
-  AppOfficeEnvironment: string;
-  AppOutlookEnvironment: string;
-  UnknownEnvironment: string;
+  TitleFieldLabel: string;
+
+  // Card
+  DefaultTitle: string;
+  Loading: string;
+  ExchangeLabel: string;
+  SharePointLabel: string;
+  ExchangePhotoAlt: string;
+  SharePointPhotoAlt: string;
+  NoPhotoToShow: string;
+  SharePointUpdated: string;
+  SharePointUpdatedUnknown: string;
+  CheckAgain: string;
+  Checking: string;
+  CheckedAt: string;
+
+  // Verdicts
+  InSyncTitle: string;
+  InSyncText: string;
+  OutOfSyncTitle: string;
+  OutOfSyncText: string;
+  PlaceholderTitle: string;
+  PlaceholderText: string;
+  NoExchangePhotoTitle: string;
+  NoExchangePhotoText: string;
+  NoMailboxTitle: string;
+  NoMailboxText: string;
+  CouldNotCheckTitle: string;
+  WhyLabel: string;
+  DistanceExplanation: string;
+
+  // Could-not-check reasons
+  ReasonPermissionDenied: string;
+  ReasonThrottled: string;
+  ReasonThrottledSeconds: string;
+  ReasonUnavailable: string;
+  ReasonNetwork: string;
+  ReasonTimeout: string;
+  ReasonNotAnImage: string;
+  ReasonTooLarge: string;
+  ReasonProfileNotFound: string;
+  ReasonUnexpected: string;
+  ServiceExchange: string;
+  ServiceSharePoint: string;
+  ServiceComparison: string;
+
+  // Resync steps
+  StepsHeading: string;
+  StepsIntro: string;
+  StepOpenPrivateWithShortcut: string;
+  StepOpenPrivate: string;
+  StepOpenPrivateMobile: string;
+  StepGoToOffice: string;
+  CopyLink: string;
+  LinkCopied: string;
+  CopyFailed: string;
+  StepSignIn: string;
+  StepOpenApp: string;
+  StepComeBack: string;
+  StepsWaitNote: string;
+  StepsTeamsNote: string;
+  StepDoneLabel: string;
+  StepsProgress: string;
+
+  // Browsers: their names and what each calls its private window
+  BrowserEdge: string;
+  BrowserChrome: string;
+  BrowserFirefox: string;
+  BrowserSafari: string;
+  BrowserOther: string;
+  PrivateWindowEdge: string;
+  PrivateWindowChrome: string;
+  PrivateWindowFirefox: string;
+  PrivateWindowSafari: string;
+  PrivateWindowOther: string;
 }
 
 declare module 'ProfilePhotoSyncWebPartStrings' {

@@ -1,0 +1,147 @@
+/**
+ * @jest-environment node
+ */
+import { comparePhotos } from '../comparison';
+import { ExchangePhotoLookup } from '../models/IExchangePhoto';
+import { SyncVerdict } from '../models/IPhotoSyncResult';
+import { SharePointProfileLookup } from '../models/ISharePointProfile';
+import { IPictureBytes } from './ISharePointProfileService';
+import { ComparePhotos, PhotoSyncChecker } from './PhotoSyncChecker';
+import { ServiceError } from './ServiceError';
+import { FakeExchange, FakeSharePoint, PROFILE } from '../../test/fakes/fakeServices';
+import { photoBytes, sharePointCopy } from '../../test/photoFixtures';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const HAS_PHOTO: ExchangePhotoLookup = { kind: 'photo', metadata: { width: 342, height: 342, etag: 'W/"1"' } };
+const FOUND: SharePointProfileLookup = { kind: 'profile', profile: PROFILE };
+const MESSI = photoBytes('messi5');
+const messiOnSharePoint: IPictureBytes = { bytes: sharePointCopy('messi5', 300, 80), contentType: 'image/jpeg' };
+const orangeOnSharePoint: IPictureBytes = { bytes: sharePointCopy('orange', 300, 80), contentType: 'image/jpeg' };
+const HTML: IPictureBytes = { bytes: new TextEncoder().encode('<html></html>'), contentType: 'image/jpeg' };
+
+function checker(exchange: FakeExchange, sharePoint: FakeSharePoint, compare: ComparePhotos = comparePhotos): PhotoSyncChecker {
+  return new PhotoSyncChecker(exchange, sharePoint, compare, () => NOW);
+}
+
+describe('PhotoSyncChecker: the verdict', () => {
+  const cases: Array<[string, FakeExchange, FakeSharePoint, Partial<SyncVerdict>]> = [
+    ['same photo: in sync', new FakeExchange(HAS_PHOTO, MESSI), new FakeSharePoint(FOUND, messiOnSharePoint), { kind: 'in-sync' }],
+    ['another photo: out of sync', new FakeExchange(HAS_PHOTO, MESSI), new FakeSharePoint(FOUND, orangeOnSharePoint), { kind: 'out-of-sync' }],
+    [
+      'SharePoint placeholder',
+      new FakeExchange(HAS_PHOTO, MESSI),
+      new FakeSharePoint({ kind: 'profile', profile: { ...PROFILE, placeholder: true } }, messiOnSharePoint),
+      { kind: 'sharepoint-placeholder' }
+    ],
+    ['no Exchange photo', new FakeExchange({ kind: 'none' }, undefined), new FakeSharePoint(FOUND, messiOnSharePoint), { kind: 'no-exchange-photo' }],
+    [
+      'the 1x1 GIF: no Exchange photo',
+      new FakeExchange(HAS_PHOTO, undefined),
+      new FakeSharePoint(FOUND, messiOnSharePoint),
+      { kind: 'no-exchange-photo' }
+    ],
+    [
+      'no mailbox',
+      new FakeExchange({ kind: 'no-mailbox', code: 'MailboxNotHostedInExchangeOnline' }, undefined),
+      new FakeSharePoint(FOUND, messiOnSharePoint),
+      { kind: 'no-mailbox' }
+    ],
+    [
+      'no SharePoint profile',
+      new FakeExchange(HAS_PHOTO, MESSI),
+      new FakeSharePoint({ kind: 'not-found' }, messiOnSharePoint),
+      { kind: 'could-not-check', reason: 'profile-not-found', service: 'sharepoint' }
+    ],
+    [
+      'Graph 403',
+      new FakeExchange({ throws: new ServiceError('exchange', 'permission-denied', '403', { status: 403 }) }, undefined),
+      new FakeSharePoint(FOUND, messiOnSharePoint),
+      { kind: 'could-not-check', reason: 'permission-denied', service: 'exchange' }
+    ],
+    [
+      'throttled, with Retry-After',
+      new FakeExchange({ throws: new ServiceError('exchange', 'throttled', '429', { status: 429, retryAfterSeconds: 30 }) }, undefined),
+      new FakeSharePoint(FOUND, messiOnSharePoint),
+      { kind: 'could-not-check', reason: 'throttled', retryAfterSeconds: 30 }
+    ],
+    [
+      'userphoto.aspx answers a login page',
+      new FakeExchange(HAS_PHOTO, MESSI),
+      new FakeSharePoint(FOUND, { throws: new ServiceError('sharepoint', 'not-an-image', 'html') }),
+      { kind: 'could-not-check', reason: 'not-an-image', service: 'sharepoint' }
+    ],
+    [
+      'SharePoint bytes that do not decode',
+      new FakeExchange(HAS_PHOTO, MESSI),
+      new FakeSharePoint(FOUND, HTML),
+      { kind: 'could-not-check', reason: 'not-an-image', service: 'sharepoint' }
+    ],
+    [
+      'Exchange bytes that do not decode',
+      new FakeExchange(HAS_PHOTO, MESSI.subarray(0, 30)),
+      new FakeSharePoint(FOUND, messiOnSharePoint),
+      { kind: 'could-not-check', reason: 'not-an-image', service: 'exchange' }
+    ]
+  ];
+
+  test.each(cases)('%s', async (_name, exchange, sharePoint, verdict) => {
+    const result = await checker(exchange, sharePoint).check(false);
+    expect(result.verdict).toMatchObject(verdict);
+    expect(result.checkedAt).toBe(NOW);
+  });
+});
+
+describe('PhotoSyncChecker: what it asks for', () => {
+  test('both metadata requests, then both photos; the photos it compared are the ones it shows', async () => {
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    const result = await checker(exchange, sharePoint).check(true);
+    expect(exchange.calls).toEqual(['metadata', 'photo 240']);
+    expect(sharePoint.calls).toEqual(['profile', `picture L fresh ${PROFILE.accountName}`]);
+    expect(result.exchangePhoto).toEqual({ bytes: MESSI, contentType: 'image/jpeg' });
+    expect(result.sharePointPhoto).toEqual(messiOnSharePoint);
+    expect(result.sharePointUpdated).toEqual(PROFILE.pictureTimestamp);
+    expect(result.displayName).toBe('Megan Bowen');
+  });
+
+  test('the metadata requests go out together, not one after the other', async () => {
+    const started: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    exchange.getPhotoMetadata = () => (started.push('exchange'), gate.then(() => HAS_PHOTO));
+    sharePoint.getMyProfile = () => (started.push('sharepoint'), gate.then(() => FOUND));
+    const pending = checker(exchange, sharePoint).check(false);
+    await Promise.resolve();
+    expect(started).toEqual(['exchange', 'sharepoint']);
+    release();
+    await expect(pending).resolves.toMatchObject({ verdict: { kind: 'in-sync' } });
+  });
+
+  test('no mailbox needs no photo and no comparison', async () => {
+    const exchange = new FakeExchange({ kind: 'no-mailbox', code: 'AuthenticationError' }, undefined);
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    const compare = jest.fn(comparePhotos);
+    await checker(exchange, sharePoint, compare).check(false);
+    expect(exchange.calls).toEqual(['metadata']);
+    expect(compare).not.toHaveBeenCalled();
+  });
+
+  test('a placeholder is decided without comparing pixels, but still shown', async () => {
+    const compare = jest.fn(comparePhotos);
+    const result = await checker(
+      new FakeExchange(HAS_PHOTO, MESSI),
+      new FakeSharePoint({ kind: 'profile', profile: { ...PROFILE, placeholder: true } }, messiOnSharePoint),
+      compare
+    ).check(false);
+    expect(compare).not.toHaveBeenCalled();
+    expect(result.sharePointPhoto).toEqual(messiOnSharePoint);
+  });
+
+  test('a failing comparison still ends in a verdict, never a rejection', async () => {
+    const broken: ComparePhotos = () => Promise.reject(new Error('chunk failed to load'));
+    const result = await checker(new FakeExchange(HAS_PHOTO, MESSI), new FakeSharePoint(FOUND, messiOnSharePoint), broken).check(false);
+    expect(result.verdict).toEqual({ kind: 'could-not-check', reason: 'unexpected', service: 'comparison' });
+  });
+});

@@ -1,0 +1,32 @@
+import * as React from 'react';
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { Icon } from '@fluentui/react/lib/Icon';
+import { IShownPhoto } from '../../../models/IPhotoSyncResult';
+import { usePhotoUrl } from './usePhotoUrl';
+import styles from './ProfilePhotoSync.module.scss';
+
+export interface IPhotoCardProps {
+  label: string;
+  alt: string;
+  photo?: IShownPhoto;
+}
+
+/** One side of the comparison: its label and the photo exactly as it was compared, or "No photo". */
+export function PhotoCard(props: IPhotoCardProps): JSX.Element {
+  const url = usePhotoUrl(props.photo);
+  const [broken, setBroken] = React.useState<boolean>(false);
+  React.useEffect(() => setBroken(false), [url]);
+  return (
+    <figure className={styles.photoCard}>
+      {url && !broken ? (
+        <img className={styles.photo} src={url} alt={props.alt} onError={() => setBroken(true)} />
+      ) : (
+        <div className={styles.noPhoto} role="img" aria-label={`${props.alt}: ${strings.NoPhotoToShow}`}>
+          <Icon iconName="Contact" className={styles.noPhotoIcon} aria-hidden={true} />
+          <span aria-hidden={true}>{strings.NoPhotoToShow}</span>
+        </div>
+      )}
+      <figcaption className={styles.photoLabel}>{props.label}</figcaption>
+    </figure>
+  );
+}

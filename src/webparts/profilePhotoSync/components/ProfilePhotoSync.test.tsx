@@ -1,0 +1,145 @@
+import * as React from 'react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import ProfilePhotoSync from './ProfilePhotoSync';
+import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
+import { SyncVerdict } from '../../../models/IPhotoSyncResult';
+import { CHECKED_AT, FakeChecker, result } from '../../../../test/fakes/FakeChecker';
+
+const EDGE_WINDOWS = { browser: 'edge' as const, os: 'windows' as const, privateWindowShortcut: 'Ctrl+Shift+N' };
+
+function props(checker: FakeChecker, extra: Partial<IProfilePhotoSyncProps> = {}): IProfilePhotoSyncProps {
+  return {
+    title: '',
+    checker,
+    browser: EDGE_WINDOWS,
+    isTeams: false,
+    locale: 'en-US',
+    store: undefined,
+    storageKey: 'steps',
+    copyText: () => Promise.resolve(),
+    ...extra
+  };
+}
+
+async function renderWith(verdict: SyncVerdict, withPhotos: boolean = true): Promise<FakeChecker> {
+  const checker = new FakeChecker(result(verdict, withPhotos));
+  render(<ProfilePhotoSync {...props(checker)} />);
+  await screen.findByRole('button', { name: /check again/i });
+  return checker;
+}
+
+describe('ProfilePhotoSync: each state', () => {
+  test('while the first check runs: a labelled spinner, no verdict', () => {
+    const checker = new FakeChecker(result({ kind: 'in-sync', distance: 0 }));
+    checker.hold = true;
+    render(<ProfilePhotoSync {...props(checker)} />);
+    expect(screen.getByRole('heading', { name: 'Your profile photo' })).toBeTruthy();
+    expect(screen.getByText('Checking your profile photo…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /check again/i })).toBeNull();
+  });
+
+  test('in sync: both photos labelled, success message, no steps', async () => {
+    await renderWith({ kind: 'in-sync', distance: 0.03 });
+    expect(screen.getByRole('img', { name: 'Your photo in Outlook and Teams' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Your photo as SharePoint shows it' })).toBeTruthy();
+    expect(screen.getByText('Outlook / Teams (Exchange Online)')).toBeTruthy();
+    expect(screen.getByText('SharePoint')).toBeTruthy();
+    expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
+    expect(screen.getByText(/3% of their features differ/)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeNull();
+  });
+
+  test('out of sync: warning, why, and the steps for this browser', async () => {
+    await renderWith({ kind: 'out-of-sync', distance: 0.47 });
+    expect(await screen.findByText('SharePoint shows a different photo.')).toBeTruthy();
+    expect(screen.getByText(/47% of their features differ \(we call them the same below 20%\)/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeTruthy();
+    expect(screen.getByText('Open an InPrivate window in Microsoft Edge: press Ctrl+Shift+N.')).toBeTruthy();
+    expect(screen.getByText('Sign in with your work or school account.')).toBeTruthy();
+    expect(screen.getByText(/up to 24 hours/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
+  });
+
+  test('placeholder: warning and steps', async () => {
+    await renderWith({ kind: 'sharepoint-placeholder' });
+    expect(await screen.findByText('SharePoint shows a placeholder instead of your photo.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeTruthy();
+  });
+
+  test('no Exchange photo: where to add one, no steps, "No photo" in its place', async () => {
+    const checker = new FakeChecker({ ...result({ kind: 'no-exchange-photo' }), exchangePhoto: undefined });
+    render(<ProfilePhotoSync {...props(checker)} />);
+    expect(await screen.findByText("You don't have a photo in Outlook and Teams yet.")).toBeTruthy();
+    expect(screen.getByText(/choose Change photo/)).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Your photo in Outlook and Teams: No photo' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeNull();
+  });
+
+  test('no mailbox: says SharePoint can never sync it', async () => {
+    await renderWith({ kind: 'no-mailbox' }, false);
+    expect(await screen.findByText('Your account has no Exchange Online mailbox.')).toBeTruthy();
+    expect(screen.getByText(/can't sync yours by itself/)).toBeTruthy();
+  });
+
+  test.each([
+    ['permission-denied', 'exchange', /Microsoft Graph permission User.Read/, /your Outlook \/ Teams photo/],
+    ['throttled', 'exchange', /Try again in a minute/, /your Outlook \/ Teams photo/],
+    ['unavailable', 'sharepoint', /isn't answering right now/, /your SharePoint photo/],
+    ['network', 'sharepoint', /Check your connection/, /your SharePoint photo/],
+    ['timeout', 'exchange', /took too long/, /your Outlook \/ Teams photo/],
+    ['not-an-image', 'sharepoint', /isn't a picture/, /your SharePoint photo/],
+    ['too-large', 'exchange', /too large/, /your Outlook \/ Teams photo/],
+    ['profile-not-found', 'sharepoint', /no profile for your account/, /your SharePoint photo/],
+    ['unexpected', 'comparison', /Something unexpected/, /comparing the photos/]
+  ] as const)('could not check (%s): the reason, where, and a retry', async (reason, service, text, where) => {
+    await renderWith({ kind: 'could-not-check', reason, service }, false);
+    expect(await screen.findByText("We couldn't check your photo.")).toBeTruthy();
+    expect(screen.getByText(text)).toBeTruthy();
+    expect(screen.getByText(where)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /check again/i })).toBeTruthy();
+  });
+
+  test('throttled with Retry-After says how long to wait', async () => {
+    await renderWith({ kind: 'could-not-check', reason: 'throttled', service: 'exchange', retryAfterSeconds: 30 }, false);
+    expect(await screen.findByText(/Try again in 30 seconds/)).toBeTruthy();
+  });
+
+  test('shows when SharePoint last stored the photo and when this check ran, in the user\'s locale', async () => {
+    await renderWith({ kind: 'in-sync', distance: 0 });
+    const stored = new Date('2026-11-20T09:30:00Z').toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short' } as Intl.DateTimeFormatOptions);
+    expect(screen.getByText(new RegExp(`SharePoint last stored your photo on ${stored.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(CHECKED_AT.toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })))).toBeTruthy();
+  });
+
+  test('the site owner\'s title replaces the default', async () => {
+    const checker = new FakeChecker(result({ kind: 'in-sync', distance: 0 }));
+    render(<ProfilePhotoSync {...props(checker, { title: 'Is your photo up to date?' })} />);
+    expect(await screen.findByRole('heading', { name: 'Is your photo up to date?' })).toBeTruthy();
+  });
+});
+
+describe('ProfilePhotoSync: Check again', () => {
+  test('re-checks without the cache and shows the new verdict', async () => {
+    const checker = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.5 }), result({ kind: 'in-sync', distance: 0.02 }));
+    render(<ProfilePhotoSync {...props(checker)} />);
+    expect(await screen.findByText('SharePoint shows a different photo.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /check again/i }));
+    expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
+    expect(checker.calls).toEqual([false, true]);
+  });
+
+  test('never runs two checks at once', async () => {
+    const checker = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.5 }));
+    render(<ProfilePhotoSync {...props(checker)} />);
+    await screen.findByText('SharePoint shows a different photo.');
+    checker.hold = true;
+    const button = screen.getByRole('button', { name: /check again/i });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(checker.calls).toEqual([false, true]);
+    expect(screen.getByRole('button', { name: 'Checking…' })).toHaveProperty('disabled', true);
+    await act(async () => checker.release());
+    expect(await screen.findByRole('button', { name: /check again/i })).toHaveProperty('disabled', false);
+  });
+});

@@ -1,0 +1,102 @@
+import * as React from 'react';
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { IBrowserInfo } from '../browser/detectBrowser';
+import { format } from './format';
+import { IKeyValueStore, useStepProgress } from './useStepProgress';
+import styles from './ProfilePhotoSync.module.scss';
+
+export const OFFICE_URL = 'https://www.office.com';
+
+export interface IResyncStepsProps {
+  browser: IBrowserInfo;
+  /** Hosted in Teams, which cannot open a private window. */
+  isTeams: boolean;
+  store?: IKeyValueStore;
+  /** Where ticked steps are remembered (per user). */
+  storageKey: string;
+  /** Writes text to the clipboard; rejects when the browser refuses. */
+  copyText: (text: string) => Promise<void>;
+}
+
+interface IStep {
+  id: string;
+  text: string;
+}
+
+/** Microsoft's private-window sign-in, in the words of the user's own browser, with steps they can tick off. */
+export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
+  const [done, toggle] = useStepProgress(props.store, props.storageKey);
+  const [copy, setCopy] = React.useState<'idle' | 'copied' | 'failed'>('idle');
+  const steps: IStep[] = [
+    { id: 'private', text: privateWindowStep(props.browser) },
+    { id: 'office', text: strings.StepGoToOffice },
+    { id: 'sign-in', text: strings.StepSignIn },
+    { id: 'open-app', text: strings.StepOpenApp },
+    { id: 'come-back', text: strings.StepComeBack }
+  ];
+  const doneCount = steps.filter((s) => done.indexOf(s.id) >= 0).length;
+
+  const onCopy = (): void => {
+    props.copyText(OFFICE_URL).then(
+      () => setCopy('copied'),
+      () => setCopy('failed')
+    );
+  };
+
+  return (
+    <section className={styles.steps} aria-labelledby="pps-steps-heading">
+      <h3 id="pps-steps-heading" className={styles.stepsHeading}>
+        {strings.StepsHeading}
+      </h3>
+      {props.isTeams && <p className={styles.stepsNote}>{strings.StepsTeamsNote}</p>}
+      <p>{strings.StepsIntro}</p>
+      <ol className={styles.stepList}>
+        {steps.map((step) => (
+          <li key={step.id}>
+            <div className={styles.step}>
+            <Checkbox
+              checked={done.indexOf(step.id) >= 0}
+              onChange={(_e, checked) => toggle(step.id, !!checked)}
+              ariaLabel={format(strings.StepDoneLabel, step.text)}
+              className={styles.stepCheck}
+            />
+            <span className={done.indexOf(step.id) >= 0 ? styles.stepDone : undefined}>{step.text}</span>
+            {step.id === 'office' && (
+              <DefaultButton
+                className={styles.copyButton}
+                iconProps={{ iconName: copy === 'copied' ? 'CheckMark' : 'Link' }}
+                text={copy === 'copied' ? strings.LinkCopied : copy === 'failed' ? strings.CopyFailed : strings.CopyLink}
+                onClick={onCopy}
+              />
+            )}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p className={styles.stepsProgress} aria-live="polite">
+        {format(strings.StepsProgress, doneCount, steps.length)}
+      </p>
+      <p className={styles.stepsNote}>{strings.StepsWaitNote}</p>
+    </section>
+  );
+}
+
+/** "Open an InPrivate window in Microsoft Edge: press Ctrl+Shift+N." and its variants. */
+export function privateWindowStep(browser: IBrowserInfo): string {
+  const names: Record<IBrowserInfo['browser'], [string, string]> = {
+    edge: [strings.PrivateWindowEdge, strings.BrowserEdge],
+    chrome: [strings.PrivateWindowChrome, strings.BrowserChrome],
+    firefox: [strings.PrivateWindowFirefox, strings.BrowserFirefox],
+    safari: [strings.PrivateWindowSafari, strings.BrowserSafari],
+    other: [strings.PrivateWindowOther, strings.BrowserOther]
+  };
+  const [windowName, browserName] = names[browser.browser];
+  if (browser.os === 'ios' || browser.os === 'android') {
+    return format(strings.StepOpenPrivateMobile, windowName, browserName);
+  }
+  return browser.privateWindowShortcut
+    ? format(strings.StepOpenPrivateWithShortcut, windowName, browserName, browser.privateWindowShortcut)
+    : format(strings.StepOpenPrivate, windowName, browserName);
+}

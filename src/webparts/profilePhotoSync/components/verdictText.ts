@@ -1,0 +1,74 @@
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { CheckFailureReason, CheckService } from '../../../models/CheckFailure';
+import { SyncVerdict } from '../../../models/IPhotoSyncResult';
+import { format } from './format';
+
+export interface IVerdictText {
+  type: MessageBarType;
+  title: string;
+  text: string;
+  /** Extra lines under the text: which side failed, how the photos were compared. */
+  details: string[];
+  /** Whether the resync walk-through applies. */
+  showSteps: boolean;
+}
+
+/** What the user reads for each verdict. Pure: the same verdict always gives the same words. */
+export function verdictText(verdict: SyncVerdict, threshold: number): IVerdictText {
+  switch (verdict.kind) {
+    case 'in-sync':
+      return {
+        type: MessageBarType.success,
+        title: strings.InSyncTitle,
+        text: strings.InSyncText,
+        details: [distanceLine(verdict.distance, threshold)],
+        showSteps: false
+      };
+    case 'out-of-sync':
+      return {
+        type: MessageBarType.warning,
+        title: strings.OutOfSyncTitle,
+        text: strings.OutOfSyncText,
+        details: [distanceLine(verdict.distance, threshold)],
+        showSteps: true
+      };
+    case 'sharepoint-placeholder':
+      return { type: MessageBarType.warning, title: strings.PlaceholderTitle, text: strings.PlaceholderText, details: [], showSteps: true };
+    case 'no-exchange-photo':
+      return { type: MessageBarType.info, title: strings.NoExchangePhotoTitle, text: strings.NoExchangePhotoText, details: [], showSteps: false };
+    case 'no-mailbox':
+      return { type: MessageBarType.info, title: strings.NoMailboxTitle, text: strings.NoMailboxText, details: [], showSteps: false };
+    case 'could-not-check':
+      return {
+        type: MessageBarType.error,
+        title: strings.CouldNotCheckTitle,
+        text: reasonText(verdict.reason, verdict.retryAfterSeconds),
+        details: [serviceLine(verdict.service)],
+        showSteps: false
+      };
+  }
+}
+
+export function reasonText(reason: CheckFailureReason, retryAfterSeconds?: number): string {
+  switch (reason) {
+    case 'permission-denied': return strings.ReasonPermissionDenied;
+    case 'throttled':
+      return retryAfterSeconds ? format(strings.ReasonThrottledSeconds, retryAfterSeconds) : strings.ReasonThrottled;
+    case 'unavailable': return strings.ReasonUnavailable;
+    case 'network': return strings.ReasonNetwork;
+    case 'timeout': return strings.ReasonTimeout;
+    case 'not-an-image': return strings.ReasonNotAnImage;
+    case 'too-large': return strings.ReasonTooLarge;
+    case 'profile-not-found': return strings.ReasonProfileNotFound;
+    default: return strings.ReasonUnexpected;
+  }
+}
+
+function serviceLine(service: CheckService): string {
+  return service === 'exchange' ? strings.ServiceExchange : service === 'sharepoint' ? strings.ServiceSharePoint : strings.ServiceComparison;
+}
+
+function distanceLine(distance: number, threshold: number): string {
+  return format(strings.DistanceExplanation, Math.round(distance * 100), Math.round(threshold * 100));
+}
