@@ -13,7 +13,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
   moduleNameMapper: {
-    '\\.(css|scss)$': 'identity-obj-proxy',
     '^ProfilePhotoSyncWebPartStrings$': '<rootDir>/test/enUsStrings.ts'
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],

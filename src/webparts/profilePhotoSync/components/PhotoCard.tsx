@@ -3,7 +3,8 @@ import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { IShownPhoto } from '../../../models/IPhotoSyncResult';
 import { usePhotoUrl } from './usePhotoUrl';
-import styles from './ProfilePhotoSync.module.scss';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import { getClassNames } from './styles';
 
 export interface IPhotoCardProps {
   label: string;
@@ -13,6 +14,7 @@ export interface IPhotoCardProps {
 
 /** One side of the comparison: its label and the photo exactly as it was compared, or "No photo". */
 export function PhotoCard(props: IPhotoCardProps): JSX.Element {
+  const styles = getClassNames(useTheme());
   const url = usePhotoUrl(props.photo);
   const [broken, setBroken] = React.useState<boolean>(false);
   React.useEffect(() => setBroken(false), [url]);

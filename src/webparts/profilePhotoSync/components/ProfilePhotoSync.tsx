@@ -2,7 +2,6 @@ import * as React from 'react';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
-import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { SAME_PHOTO_THRESHOLD } from '../../../comparison/threshold';
 import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
 import { PhotoCard } from './PhotoCard';
@@ -11,56 +10,65 @@ import { usePhotoCheck } from './usePhotoCheck';
 import { VerdictMessage } from './VerdictMessage';
 import { verdictText } from './verdictText';
 import { format } from './format';
-import styles from './ProfilePhotoSync.module.scss';
+import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
+import { getClassNames } from './styles';
 
-/** The web part's root: both photos side by side, the verdict, and the way to fix it. */
+/** The web part's root: the page's theme around the card. */
 export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Element {
+  return (
+    <ThemeProvider theme={props.theme}>
+      <PhotoSyncCard {...props} />
+    </ThemeProvider>
+  );
+}
+
+/** Both photos side by side, the verdict, and the way to fix it. */
+function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
+  const styles = getClassNames(useTheme());
   const { result, checking, checkAgain } = usePhotoCheck(props.checker);
   const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD) : undefined;
 
   return (
-    <ThemeProvider theme={props.theme} className={styles.profilePhotoSync}>
-      <section aria-labelledby="pps-title" aria-busy={checking}>
-        <h2 id="pps-title" className={styles.title}>
-          {props.title || strings.DefaultTitle}
-        </h2>
-        {!result ? (
-          <Spinner size={SpinnerSize.large} label={strings.Loading} ariaLive="polite" />
-        ) : (
-          <>
-            <div className={styles.photos}>
-              <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={result.exchangePhoto} />
-              <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={result.sharePointPhoto} />
-            </div>
-            <div aria-live="polite">{text && <VerdictMessage text={text} />}</div>
-            <p className={styles.meta}>
-              {result.sharePointUpdated
-                ? format(strings.SharePointUpdated, formatDateTime(result.sharePointUpdated, props.locale))
-                : strings.SharePointUpdatedUnknown}{' '}
-              {format(strings.CheckedAt, formatTime(result.checkedAt, props.locale))}
-            </p>
-            <div className={styles.actions}>
-              <PrimaryButton
-                text={checking ? strings.Checking : strings.CheckAgain}
-                onClick={checkAgain}
-                disabled={checking}
-                iconProps={{ iconName: 'Refresh' }}
-              />
-              {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
-            </div>
-            {text && text.showSteps && (
-              <ResyncSteps
-                browser={props.browser}
-                isTeams={props.isTeams}
-                store={props.store}
-                storageKey={props.storageKey}
-                copyText={props.copyText}
-              />
-            )}
-          </>
-        )}
-      </section>
-    </ThemeProvider>
+    <section className={styles.root} aria-labelledby="pps-title" aria-busy={checking}>
+      <h2 id="pps-title" className={styles.title}>
+        {props.title || strings.DefaultTitle}
+      </h2>
+      {!result ? (
+        <Spinner size={SpinnerSize.large} label={strings.Loading} ariaLive="polite" />
+      ) : (
+        <>
+          <div className={styles.photos}>
+            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={result.exchangePhoto} />
+            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={result.sharePointPhoto} />
+          </div>
+          <div aria-live="polite">{text && <VerdictMessage text={text} />}</div>
+          <p className={styles.meta}>
+            {result.sharePointUpdated
+              ? format(strings.SharePointUpdated, formatDateTime(result.sharePointUpdated, props.locale))
+              : strings.SharePointUpdatedUnknown}{' '}
+            {format(strings.CheckedAt, formatTime(result.checkedAt, props.locale))}
+          </p>
+          <div className={styles.actions}>
+            <PrimaryButton
+              text={checking ? strings.Checking : strings.CheckAgain}
+              onClick={checkAgain}
+              disabled={checking}
+              iconProps={{ iconName: 'Refresh' }}
+            />
+            {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
+          </div>
+          {text && text.showSteps && (
+            <ResyncSteps
+              browser={props.browser}
+              isTeams={props.isTeams}
+              store={props.store}
+              storageKey={props.storageKey}
+              copyText={props.copyText}
+            />
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

@@ -5,7 +5,8 @@ import { DefaultButton } from '@fluentui/react/lib/Button';
 import { IBrowserInfo } from '../browser/detectBrowser';
 import { format } from './format';
 import { IKeyValueStore, useStepProgress } from './useStepProgress';
-import styles from './ProfilePhotoSync.module.scss';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import { getClassNames } from './styles';
 
 export const OFFICE_URL = 'https://www.office.com';
 
@@ -27,6 +28,7 @@ interface IStep {
 
 /** Microsoft's private-window sign-in, in the words of the user's own browser, with steps they can tick off. */
 export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
+  const styles = getClassNames(useTheme());
   const [done, toggle] = useStepProgress(props.store, props.storageKey);
   const [copy, setCopy] = React.useState<'idle' | 'copied' | 'failed'>('idle');
   const steps: IStep[] = [
@@ -75,7 +77,7 @@ export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
           </li>
         ))}
       </ol>
-      <p className={styles.stepsProgress} aria-live="polite">
+      <p className={styles.stepsNote} aria-live="polite">
         {format(strings.StepsProgress, doneCount, steps.length)}
       </p>
       <p className={styles.stepsNote}>{strings.StepsWaitNote}</p>

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { MessageBar } from '@fluentui/react/lib/MessageBar';
 import { IVerdictText } from './verdictText';
-import styles from './ProfilePhotoSync.module.scss';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import { getClassNames } from './styles';
 
 export interface IVerdictMessageProps {
   text: IVerdictText;
@@ -9,6 +10,7 @@ export interface IVerdictMessageProps {
 
 /** The verdict in a MessageBar; announced politely when it changes (the MessageBar is a live region). */
 export function VerdictMessage({ text }: IVerdictMessageProps): JSX.Element {
+  const styles = getClassNames(useTheme());
   return (
     <MessageBar messageBarType={text.type} isMultiline={true} className={styles.verdict}>
       <strong className={styles.verdictTitle}>{text.title}</strong> {text.text}

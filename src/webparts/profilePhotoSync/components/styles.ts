@@ -1,0 +1,59 @@
+import { ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { memoizeFunction } from '@fluentui/react/lib/Utilities';
+
+/**
+ * The web part's class names, built from the current theme (site theme, section background, Teams or dark), so
+ * text and borders follow it and Windows high-contrast mode maps them to system colours.
+ */
+export const getClassNames = memoizeFunction((theme: ITheme) => {
+  const border = `1px solid ${theme.semanticColors.bodyDivider}`;
+  return mergeStyleSets({
+    root: {
+      padding: 16,
+      color: theme.semanticColors.bodyText,
+      background: 'transparent',
+      maxWidth: 720,
+      boxSizing: 'border-box'
+    },
+    title: { ...theme.fonts.xLarge, fontWeight: 600, margin: '0 0 12px' },
+    photos: { display: 'flex', flexWrap: 'wrap', gap: 24, marginBottom: 16 },
+    photoCard: { margin: 0, display: 'flex', flexDirection: 'column', alignItems: 'center', width: 160 },
+    photo: {
+      width: 120,
+      height: 120,
+      borderRadius: '50%',
+      objectFit: 'cover',
+      border,
+      display: 'block'
+    },
+    noPhoto: {
+      width: 120,
+      height: 120,
+      borderRadius: '50%',
+      border,
+      display: 'flex',
+      flexDirection: 'column',
+      alignItems: 'center',
+      justifyContent: 'center',
+      boxSizing: 'border-box',
+      background: theme.palette.neutralLighter,
+      color: theme.palette.neutralSecondary,
+      ...theme.fonts.small
+    },
+    noPhotoIcon: { fontSize: 40, marginBottom: 4 },
+    photoLabel: { ...theme.fonts.medium, marginTop: 8, textAlign: 'center', fontWeight: 600 },
+    verdict: { marginBottom: 8 },
+    verdictTitle: { fontWeight: 600 },
+    verdictDetail: { display: 'block', marginTop: 4 },
+    meta: { ...theme.fonts.small, margin: '4px 0 12px', color: theme.semanticColors.bodySubtext },
+    actions: { display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 },
+    steps: { borderTop: border, paddingTop: 12 },
+    stepsHeading: { ...theme.fonts.large, fontWeight: 600, margin: '0 0 8px' },
+    stepList: { paddingLeft: 20, margin: '8px 0' },
+    step: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' },
+    stepCheck: { flex: 'none' },
+    stepDone: { textDecoration: 'line-through', color: theme.semanticColors.bodySubtext },
+    copyButton: { height: 28 },
+    stepsNote: { ...theme.fonts.small, color: theme.semanticColors.bodySubtext }
+  });
+});
