@@ -4,59 +4,18 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { decode, encode } from 'jpeg-js';
-import { encode as encodePng } from 'fast-png';
+import { decodeRaw, encodeJpeg, IRaw, resize } from '../workbench/tenant/imaging';
+
+export { decodeRaw, encodeJpeg, encodePngRgba, resize } from '../workbench/tenant/imaging';
+export type { IRaw } from '../workbench/tenant/imaging';
 
 export const PHOTO_NAMES = [
   'baboon', 'butterfly', 'fruits', 'home', 'messi5', 'orange', 'squirrel_cls', 'starry_night'
 ] as const;
 export type PhotoName = (typeof PHOTO_NAMES)[number];
 
-export interface IRaw {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
-
 export function photoBytes(name: PhotoName): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(__dirname, 'fixtures', 'photos', `${name}.jpg`)));
-}
-
-export function decodeRaw(bytes: Uint8Array): IRaw {
-  const d = decode(bytes, { useTArray: true, formatAsRGBA: true });
-  return { width: d.width, height: d.height, data: d.data };
-}
-
-export function encodeJpeg(raw: IRaw, quality: number): Uint8Array {
-  return new Uint8Array(encode({ width: raw.width, height: raw.height, data: Buffer.from(raw.data) }, quality).data);
-}
-
-export function encodePngRgba(raw: IRaw): Uint8Array {
-  return encodePng({ width: raw.width, height: raw.height, data: raw.data, channels: 4, depth: 8 });
-}
-
-/** Bilinear resize: deliberately another algorithm than the comparison's area averaging. */
-export function resize(raw: IRaw, width: number, height: number): IRaw {
-  const out = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    const fy = Math.max(0, ((y + 0.5) * raw.height) / height - 0.5);
-    const y0 = Math.min(raw.height - 1, Math.floor(fy));
-    const y1 = Math.min(raw.height - 1, y0 + 1);
-    const ty = fy - y0;
-    for (let x = 0; x < width; x++) {
-      const fx = Math.max(0, ((x + 0.5) * raw.width) / width - 0.5);
-      const x0 = Math.min(raw.width - 1, Math.floor(fx));
-      const x1 = Math.min(raw.width - 1, x0 + 1);
-      const tx = fx - x0;
-      for (let c = 0; c < 4; c++) {
-        const p = (yy: number, xx: number): number => raw.data[(yy * raw.width + xx) * 4 + c];
-        const top = p(y0, x0) * (1 - tx) + p(y0, x1) * tx;
-        const bottom = p(y1, x0) * (1 - tx) + p(y1, x1) * tx;
-        out[(y * width + x) * 4 + c] = Math.round(top * (1 - ty) + bottom * ty);
-      }
-    }
-  }
-  return { width, height, data: out };
 }
 
 export function crop(raw: IRaw, left: number, top: number, width: number, height: number): IRaw {

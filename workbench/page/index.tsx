@@ -1,0 +1,136 @@
+/**
+ * The local workbench page: the web part's real root component, with the real service classes, the real PnPjs
+ * and the real Microsoft Graph client (the library MSGraphClientV3 wraps), pointed at the simulated tenant.
+ */
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { spfi, DefaultHeaders, DefaultInit, RequestDigest } from '@pnp/sp';
+import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
+import ProfilePhotoSync from '../../src/webparts/profilePhotoSync/components/ProfilePhotoSync';
+import { createAppServices } from '../../src/webparts/profilePhotoSync/appServices';
+import { detectBrowser } from '../../src/webparts/profilePhotoSync/browser/detectBrowser';
+import { GraphPhotoService } from '../../src/services/GraphPhotoService';
+import { PnPProfileService } from '../../src/services/PnPProfileService';
+import { PhotoSyncChecker } from '../../src/services/PhotoSyncChecker';
+import { SCENARIOS, findScenario, TENANT_USER } from '../tenant/scenarios';
+import { createWorkbenchGraphClient } from './graphClient';
+import { registerWorkbenchIcons } from './icons';
+import { darkTheme, lightTheme } from './themes';
+import { LOCALES } from './locales';
+
+interface IWorkbenchConfig {
+  graphUrl: string;
+  sharePointUrl: string;
+}
+
+const params = new URLSearchParams(window.location.search);
+const scenario = findScenario(params.get('scenario'));
+const locale = LOCALES.some((l) => l.id === params.get('locale')) ? params.get('locale')! : 'en-us';
+const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
+const theme = themeName === 'dark' ? darkTheme : lightTheme;
+
+function go(change: Record<string, string>): void {
+  const next = new URLSearchParams(window.location.search);
+  Object.keys(change).forEach((k) => next.set(k, change[k]));
+  window.location.search = next.toString();
+}
+
+function Workbench(props: { config: IWorkbenchConfig }): JSX.Element {
+  const app = React.useMemo(() => createAppServices(), []);
+  const checker = React.useMemo(() => {
+    const graph = createWorkbenchGraphClient(props.config.graphUrl);
+    const sp = spfi(props.config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest());
+    return new PhotoSyncChecker(
+      new GraphPhotoService(graph),
+      new PnPProfileService(sp, props.config.sharePointUrl, (input, init) => window.fetch(input, init)),
+      app.compare
+    );
+  }, [props.config, app]);
+  const [signIn, setSignIn] = React.useState<string>('');
+
+  const simulateSignIn = (): void => {
+    setSignIn('Signing in…');
+    fetch('/workbench/api/sign-in', { method: 'POST' })
+      .then((r) => r.json() as Promise<{ delayMs: number }>)
+      .then((r) =>
+        setSignIn(
+          r.delayMs > 0
+            ? `Signed in. SharePoint copies the Exchange photo in ${Math.round(r.delayMs / 100) / 10} s; then select Check again.`
+            : 'Signed in. SharePoint has copied the Exchange photo; select Check again.'
+        )
+      )
+      .catch(() => setSignIn('The simulated sign-in failed.'));
+  };
+
+  return (
+    <div className={`wb wb-${themeName}`} style={{ background: theme.semanticColors.bodyBackground, color: theme.semanticColors.bodyText }}>
+      <header className="wb-suitebar">
+        <span className="wb-waffle" aria-hidden="true">⋮⋮⋮</span>
+        <span className="wb-brand">Contoso</span>
+        <span className="wb-site">Intranet</span>
+        <span className="wb-user">{TENANT_USER.displayName}</span>
+      </header>
+      <aside className="wb-panel" aria-label="Local workbench controls">
+        <p className="wb-panel-title">Local workbench · simulated tenant</p>
+        <label>
+          Scenario
+          <select value={scenario.name} onChange={(e) => go({ scenario: e.target.value })}>
+            {SCENARIOS.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Language
+          <select value={locale} onChange={(e) => go({ locale: e.target.value })}>
+            {LOCALES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Theme
+          <select value={themeName} onChange={(e) => go({ theme: e.target.value })}>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        <button type="button" onClick={simulateSignIn}>
+          Simulate the private-window sign-in
+        </button>
+        <span className="wb-status" role="status">
+          {signIn}
+        </span>
+      </aside>
+      <main className="wb-canvas">
+        <h1 className="wb-page-title">Welcome to the intranet</h1>
+        <div className="wb-section" data-testid="webpart">
+          <ProfilePhotoSync
+            title=""
+            checker={checker}
+            browser={detectBrowser(navigator.userAgent, navigator.platform)}
+            isTeams={false}
+            locale={locale}
+            store={app.store}
+            storageKey={`profile-photo-sync:steps:${TENANT_USER.accountName}`}
+            copyText={app.copyText}
+            theme={theme}
+          />
+        </div>
+      </main>
+    </div>
+  );
+}
+
+registerWorkbenchIcons();
+document.documentElement.lang = locale;
+fetch('/workbench/config.json')
+  .then((r) => r.json() as Promise<IWorkbenchConfig>)
+  .then((config) => ReactDom.render(<Workbench config={config} />, document.getElementById('root')))
+  .catch((e: unknown) => {
+    document.getElementById('root')!.textContent = `The workbench could not start: ${String(e)}`;
+  });

@@ -1,0 +1,78 @@
+/**
+ * Pixel helpers for the simulated tenant and the tests: decode, resize, re-encode, as SharePoint does when it
+ * stores its thumbnails. Deliberately simpler than the comparison's own resampling (bilinear, not area
+ * averaging), so the tests do not grade the comparison with its own method.
+ */
+import { decode, encode } from 'jpeg-js';
+import { encode as encodePng } from 'fast-png';
+
+export interface IRaw {
+  width: number;
+  height: number;
+  /** RGBA, 4 bytes a pixel. */
+  data: Uint8Array;
+}
+
+export function decodeRaw(bytes: Uint8Array): IRaw {
+  const d = decode(bytes, { useTArray: true, formatAsRGBA: true });
+  return { width: d.width, height: d.height, data: d.data };
+}
+
+export function encodeJpeg(raw: IRaw, quality: number): Uint8Array {
+  return new Uint8Array(encode({ width: raw.width, height: raw.height, data: Buffer.from(raw.data) }, quality).data);
+}
+
+export function encodePngRgba(raw: IRaw): Uint8Array {
+  return encodePng({ width: raw.width, height: raw.height, data: raw.data, channels: 4, depth: 8 });
+}
+
+/** Bilinear resize. */
+export function resize(raw: IRaw, width: number, height: number): IRaw {
+  const out = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.max(0, ((y + 0.5) * raw.height) / height - 0.5);
+    const y0 = Math.min(raw.height - 1, Math.floor(fy));
+    const y1 = Math.min(raw.height - 1, y0 + 1);
+    const ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.max(0, ((x + 0.5) * raw.width) / width - 0.5);
+      const x0 = Math.min(raw.width - 1, Math.floor(fx));
+      const x1 = Math.min(raw.width - 1, x0 + 1);
+      const tx = fx - x0;
+      for (let c = 0; c < 4; c++) {
+        const p = (yy: number, xx: number): number => raw.data[(yy * raw.width + xx) * 4 + c];
+        const top = p(y0, x0) * (1 - tx) + p(y0, x1) * tx;
+        const bottom = p(y1, x0) * (1 - tx) + p(y1, x1) * tx;
+        out[(y * width + x) * 4 + c] = Math.round(top * (1 - ty) + bottom * ty);
+      }
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** A square JPEG thumbnail of `size` px at `quality`, the way SharePoint keeps its S/M/L copies. */
+export function thumbnail(jpeg: Uint8Array, size: number, quality: number): Uint8Array {
+  return encodeJpeg(resize(decodeRaw(jpeg), size, size), quality);
+}
+
+/**
+ * SharePoint's grey "no photo" placeholder: a light grey square with a darker head-and-shoulders silhouette,
+ * drawn here because SharePoint's own image is Microsoft's.
+ */
+export function placeholderJpeg(size: number): Uint8Array {
+  const data = new Uint8Array(size * size * 4);
+  const cx = size / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const head = Math.hypot(x - cx, y - size * 0.38) < size * 0.18;
+      const shoulders = y > size * 0.62 && Math.hypot((x - cx) / 1.5, y - size * 0.98) < size * 0.36;
+      const v = head || shoulders ? 166 : 234;
+      const o = (y * size + x) * 4;
+      data[o] = v;
+      data[o + 1] = v;
+      data[o + 2] = v;
+      data[o + 3] = 255;
+    }
+  }
+  return encodeJpeg({ width: size, height: size, data }, 85);
+}

@@ -1,0 +1,362 @@
+/**
+ * The simulated tenant: a small HTTP server on localhost answering the Microsoft Graph and SharePoint REST
+ * requests the web part makes, in their real shapes, plus the workbench page and its controls.
+ * Each browser gets its own session (a cookie), so tests in parallel do not disturb each other.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import { IGraphFault, IScenario, findScenario, TENANT_USER, TenantPhoto } from './scenarios';
+import { placeholderJpeg, thumbnail } from './imaging';
+
+export interface ITenantOptions {
+  /** Folder with the fixture photographs (`<name>.jpg`). */
+  photosDir: string;
+  /** Folder with the built workbench page (index.html and its assets); absent: tenant only. */
+  pageDir?: string;
+  /** How long after "simulate the private-window sign-in" SharePoint holds the new photo, in ms. */
+  syncDelayMs: number;
+  /** Latency added to every tenant request, in ms (the scenario's own latency adds to it). */
+  latencyMs: number;
+  /** Values the page reads from `/workbench/config.json` (tenant URLs). */
+  pageConfig: Record<string, string>;
+}
+
+interface ISession {
+  scenario: IScenario;
+  /** When the simulated sign-in completes: from then on SharePoint holds the Exchange photo. */
+  syncedAt?: number;
+  /** Graph requests already answered with the scenario's fault. */
+  faultsServed: number;
+  /** SharePoint's picture timestamp (seconds since 0001-01-01), as SharePoint stores it. */
+  pictureTimestamp: number;
+}
+
+/** Graph photo sizes, as `/me/photos` lists them. */
+const GRAPH_SIZES = [48, 64, 96, 120, 240, 360, 432, 504, 648];
+/** `userphoto.aspx` sizes. */
+const SHAREPOINT_SIZES: Record<string, number> = { S: 48, M: 72, L: 300 };
+const DOTNET_EPOCH_OFFSET_SECONDS = 62135596800;
+const BROKEN_IMAGE = Buffer.from('\xff\xd8\xff\xe0 this is not really a JPEG, the upload was cut short', 'latin1');
+
+export function createTenantServer(options: ITenantOptions): http.Server {
+  const sessions = new Map<string, ISession>();
+  const photoCache = new Map<string, Uint8Array>();
+
+  const photo = (name: TenantPhoto): Uint8Array => {
+    let bytes = photoCache.get(name);
+    if (!bytes) {
+      bytes = new Uint8Array(fs.readFileSync(path.join(options.photosDir, `${name}.jpg`)));
+      photoCache.set(name, bytes);
+    }
+    return bytes;
+  };
+  const derived = (key: string, make: () => Uint8Array): Uint8Array => {
+    let bytes = photoCache.get(key);
+    if (!bytes) {
+      bytes = make();
+      photoCache.set(key, bytes);
+    }
+    return bytes;
+  };
+
+  const newSession = (scenarioName: string | null): ISession => ({
+    scenario: findScenario(scenarioName),
+    faultsServed: 0,
+    pictureTimestamp: Math.floor(Date.UTC(2026, 5, 2, 8, 14, 0) / 1000) + DOTNET_EPOCH_OFFSET_SECONDS
+  });
+
+  return http.createServer((req, res) => {
+    const url = new URL(req.url || '/', 'http://localhost');
+    const cookies = parseCookies(req.headers.cookie);
+    let id = cookies['pps-session'];
+    let session = id ? sessions.get(id) : undefined;
+    const isPage = req.method === 'GET' && url.pathname === '/';
+    if (!session || !id || (isPage && url.searchParams.has('scenario'))) {
+      id = id || crypto.randomBytes(12).toString('hex');
+      session = newSession(url.searchParams.get('scenario'));
+      sessions.set(id, session);
+    }
+    res.setHeader('Set-Cookie', `pps-session=${id}; Path=/; SameSite=Lax; HttpOnly`);
+    const current = session;
+
+    const route = (): void => {
+      try {
+        handle(req, res, url, current, { options, photo, derived });
+      } catch (e) {
+        sendJson(res, 500, { error: { code: 'WorkbenchError', message: e instanceof Error ? e.message : String(e) } });
+      }
+    };
+    const isTenantRequest = /^\/(v1\.0|_api|_layouts)\//i.test(url.pathname);
+    const latency = isTenantRequest ? options.latencyMs + (current.scenario.latencyMs || 0) : 0;
+    if (latency > 0) {
+      setTimeout(route, latency);
+    } else {
+      route();
+    }
+  });
+}
+
+interface IContext {
+  options: ITenantOptions;
+  photo: (name: TenantPhoto) => Uint8Array;
+  derived: (key: string, make: () => Uint8Array) => Uint8Array;
+}
+
+function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, session: ISession, ctx: IContext): void {
+  const p = url.pathname;
+  const lower = p.toLowerCase();
+  if (lower.startsWith('/v1.0/')) {
+    return graph(req, res, p.slice('/v1.0'.length), session, ctx);
+  }
+  if (lower === '/_api/sp.userprofiles.peoplemanager/getmyproperties' && req.method === 'GET') {
+    return myProperties(req, res, session);
+  }
+  if (lower === '/_api/contextinfo' && req.method === 'POST') {
+    return sendJson(res, 200, {
+      FormDigestTimeoutSeconds: 1800,
+      FormDigestValue: `0x${crypto.randomBytes(32).toString('hex').toUpperCase()},${new Date().toUTCString()}`,
+      LibraryVersion: '16.0.25000.12005',
+      SiteFullUrl: ctx.options.pageConfig.sharePointUrl,
+      WebFullUrl: ctx.options.pageConfig.sharePointUrl
+    });
+  }
+  if (lower === '/_layouts/15/userphoto.aspx' && req.method === 'GET') {
+    return userPhoto(res, url, session, ctx);
+  }
+  if (lower === '/workbench/api/sign-in' && req.method === 'POST') {
+    session.syncedAt = Date.now() + ctx.options.syncDelayMs;
+    return sendJson(res, 200, { syncedAt: new Date(session.syncedAt).toISOString(), delayMs: ctx.options.syncDelayMs });
+  }
+  if (lower === '/workbench/api/state' && req.method === 'GET') {
+    return sendJson(res, 200, {
+      scenario: session.scenario.name,
+      syncedAt: session.syncedAt ? new Date(session.syncedAt).toISOString() : undefined,
+      synced: isSynced(session)
+    });
+  }
+  if (lower === '/workbench/config.json') {
+    return sendJson(res, 200, ctx.options.pageConfig);
+  }
+  if (ctx.options.pageDir && req.method === 'GET') {
+    return staticFile(res, ctx.options.pageDir, p === '/' ? '/index.html' : p.replace(/^\/workbench\//, '/'));
+  }
+  sendJson(res, 404, { error: { code: 'NotFound', message: `${req.method} ${p}` } });
+}
+
+function isSynced(session: ISession): boolean {
+  return session.syncedAt !== undefined && Date.now() >= session.syncedAt && !!session.scenario.exchangePhoto;
+}
+
+// ---- Microsoft Graph v1.0 -------------------------------------------------------------------------------
+
+function graph(req: http.IncomingMessage, res: http.ServerResponse, p: string, session: ISession, ctx: IContext): void {
+  if (!/^Bearer \S+/.test(String(req.headers.authorization || ''))) {
+    return graphError(res, { status: 401, code: 'InvalidAuthenticationToken', message: 'Access token is empty.' });
+  }
+  if (req.method !== 'GET') {
+    return graphError(res, { status: 405, code: 'Request_BadRequest', message: 'Method not allowed.' });
+  }
+  if (p === '/me') {
+    return sendJson(res, 200, {
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users/$entity',
+      id: TENANT_USER.id,
+      displayName: TENANT_USER.displayName,
+      mail: TENANT_USER.mail,
+      userPrincipalName: TENANT_USER.userPrincipalName
+    });
+  }
+  const fault = session.scenario.graphFault;
+  if (fault && (fault.times === undefined || session.faultsServed < fault.times)) {
+    session.faultsServed++;
+    return graphError(res, fault);
+  }
+  const name = session.scenario.exchangePhoto;
+  const noPhoto = (): void => graphError(res, { status: 404, code: 'ImageNotFound', message: 'Exception of type \'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException\' was thrown.' });
+  if (!name) {
+    return noPhoto();
+  }
+  const original = ctx.photo(name);
+  const largest = jpegSize(original);
+  const etag = `W/"${crypto.createHash('sha256').update(original).digest('base64').slice(0, 43)}="`;
+  const meta = (size: number, id: string): Record<string, unknown> => ({
+    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${TENANT_USER.id}')/photo/$entity`,
+    '@odata.mediaContentType': 'image/jpeg',
+    '@odata.mediaEtag': etag,
+    id,
+    height: size,
+    width: size
+  });
+  if (p === '/me/photo') {
+    return sendJson(res, 200, meta(largest, `${largest}X${largest}`));
+  }
+  if (p === '/me/photo/$value') {
+    return sendBytes(res, original, 'image/jpeg', etag);
+  }
+  if (p === '/me/photos') {
+    return sendJson(res, 200, {
+      '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${TENANT_USER.id}')/photos`,
+      value: GRAPH_SIZES.filter((s) => s <= largest).map((s) => meta(s, `${s}X${s}`))
+    });
+  }
+  const sized = /^\/me\/photos\/(\d+)[xX](\d+)(\/\$value)?$/.exec(p);
+  if (sized && sized[1] === sized[2]) {
+    const size = parseInt(sized[1], 10);
+    if (GRAPH_SIZES.indexOf(size) < 0 || size > largest) {
+      return noPhoto();
+    }
+    if (!sized[3]) {
+      return sendJson(res, 200, meta(size, `${size}X${size}`));
+    }
+    return sendBytes(res, ctx.derived(`graph:${name}:${size}`, () => thumbnail(original, size, 90)), 'image/jpeg', etag);
+  }
+  graphError(res, { status: 400, code: 'BadRequest', message: `Resource not found for the segment '${p}'.` });
+}
+
+function graphError(res: http.ServerResponse, fault: IGraphFault): void {
+  const now = new Date();
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) {
+    headers['Retry-After'] = String(fault.retryAfterSeconds);
+  }
+  sendJson(
+    res,
+    fault.status,
+    {
+      error: {
+        code: fault.code,
+        message: fault.message,
+        innerError: { date: now.toISOString().slice(0, 19), 'request-id': requestId(), 'client-request-id': requestId() }
+      }
+    },
+    headers
+  );
+}
+
+// ---- SharePoint ---------------------------------------------------------------------------------------------
+
+/** What SharePoint holds for the user now: the scenario's picture, or the Exchange photo once synced. */
+function sharePointState(session: ISession): IScenario['sharePoint'] {
+  return isSynced(session) ? { kind: 'photo', photo: session.scenario.exchangePhoto! } : session.scenario.sharePoint;
+}
+
+function myProperties(req: http.IncomingMessage, res: http.ServerResponse, session: ISession): void {
+  const state = sharePointState(session);
+  const synced = isSynced(session);
+  const timestamp = synced ? Math.floor(session.syncedAt! / 1000) + DOTNET_EPOCH_OFFSET_SECONDS : session.pictureTimestamp;
+  const hasPicture = state.kind !== 'placeholder';
+  const pictureUrl = hasPicture ? 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/meganb_contoso_onmicrosoft_com_MThumb.jpg' : '';
+  const properties: Array<[string, string]> = [
+    ['AccountName', TENANT_USER.accountName],
+    ['FirstName', 'Megan'],
+    ['LastName', 'Bowen'],
+    ['PreferredName', TENANT_USER.displayName],
+    ['WorkEmail', TENANT_USER.mail],
+    ['PictureURL', pictureUrl],
+    ['SPS-PictureTimestamp', hasPicture ? String(timestamp) : ''],
+    ['SPS-PicturePlaceholderState', hasPicture ? '0' : '1'],
+    ['SPS-PictureExchangeSyncState', synced ? '0' : '1'],
+    ['UserName', TENANT_USER.userPrincipalName]
+  ];
+  const list = properties.map(([Key, Value]) => ({ Key, Value, ValueType: 'Edm.String' }));
+  const body = {
+    AccountName: TENANT_USER.accountName,
+    DisplayName: TENANT_USER.displayName,
+    Email: TENANT_USER.mail,
+    PersonalUrl: 'https://contoso-my.sharepoint.com/personal/meganb_contoso_onmicrosoft_com/',
+    PictureUrl: pictureUrl || null,
+    Title: 'Marketing Manager',
+    UserUrl: 'https://contoso-my.sharepoint.com:443/Person.aspx?accountname=i%3A0%23%2Ef%7Cmembership%7Cmeganb%40contoso%2Eonmicrosoft%2Ecom'
+  };
+  const verbose = /odata=verbose/.test(String(req.headers.accept || ''));
+  if (verbose) {
+    return sendJson(res, 200, {
+      d: {
+        __metadata: { type: 'SP.UserProfiles.PersonProperties' },
+        ...body,
+        UserProfileProperties: { results: list.map((p) => ({ __metadata: { type: 'SP.KeyValue' }, ...p })) }
+      }
+    });
+  }
+  sendJson(res, 200, { ...body, UserProfileProperties: list });
+}
+
+function userPhoto(res: http.ServerResponse, url: URL, session: ISession, ctx: IContext): void {
+  const size = SHAREPOINT_SIZES[(url.searchParams.get('size') || 'S').toUpperCase()] || SHAREPOINT_SIZES.S;
+  const account = (url.searchParams.get('accountname') || '').toLowerCase();
+  const state = sharePointState(session);
+  const known = account === TENANT_USER.accountName || account === TENANT_USER.mail.toLowerCase();
+  if (!known || state.kind === 'placeholder') {
+    return sendBytes(res, ctx.derived(`placeholder:${size}`, () => placeholderJpeg(size)), 'image/jpeg');
+  }
+  if (state.kind === 'broken-image') {
+    return sendBytes(res, BROKEN_IMAGE, 'image/jpeg');
+  }
+  const name = state.photo;
+  // SharePoint keeps resized, re-encoded copies; quality below Graph's, as the real thumbnails are.
+  sendBytes(res, ctx.derived(`sp:${name}:${size}`, () => thumbnail(ctx.photo(name), size, 75)), 'image/jpeg');
+}
+
+/** A GUID-shaped request id, as Graph sends. */
+function requestId(): string {
+  const h = crypto.randomBytes(16).toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// ---- plumbing -----------------------------------------------------------------------------------------------
+
+function jpegSize(bytes: Uint8Array): number {
+  for (let o = 2; o + 9 < bytes.length; ) {
+    const marker = bytes[o + 1];
+    if (marker >= 0xc0 && marker <= 0xc2) {
+      return Math.min((bytes[o + 5] << 8) | bytes[o + 6], (bytes[o + 7] << 8) | bytes[o + 8]);
+    }
+    o += 2 + ((bytes[o + 2] << 8) | bytes[o + 3]);
+  }
+  return 0;
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header || '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) {
+      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    }
+  }
+  return out;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(text);
+}
+
+function sendBytes(res: http.ServerResponse, bytes: Uint8Array, contentType: string, etag?: string): void {
+  const headers: Record<string, string> = { 'Content-Type': contentType, 'Content-Length': String(bytes.length), 'Cache-Control': 'private, max-age=0' };
+  if (etag) {
+    headers.ETag = etag;
+  }
+  res.writeHead(200, headers);
+  res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json'
+};
+
+function staticFile(res: http.ServerResponse, root: string, requestPath: string): void {
+  const resolved = path.resolve(root, `.${decodeURIComponent(requestPath)}`);
+  if (!resolved.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+    sendJson(res, 404, { error: { code: 'NotFound', message: requestPath } });
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[path.extname(resolved)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+  fs.createReadStream(resolved).pipe(res);
+}
