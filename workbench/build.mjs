@@ -93,5 +93,8 @@ export async function buildWorkbench({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await buildWorkbench();
+  buildWorkbench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -1,0 +1,67 @@
+import * as path from 'path';
+import { Browser, BrowserContext, chromium as playwright, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const SCREENSHOTS = path.join(__dirname, 'screenshots');
+
+/** Chromium shipped inside the @sparticuz/chromium npm package (located by globalSetup): `npm ci` is all it needs. */
+export async function launch(): Promise<Browser> {
+  const executablePath = process.env.PPS_CHROMIUM_PATH;
+  if (!executablePath) {
+    throw new Error('PPS_CHROMIUM_PATH is not set: run through jest.e2e.config.js');
+  }
+  // Its arguments are tuned for AWS Lambda; --single-process there makes closing one context end the browser.
+  const args = (JSON.parse(process.env.PPS_CHROMIUM_ARGS || '[]') as string[]).filter((a) => a !== '--single-process');
+  return playwright.launch({
+    executablePath,
+    args: [...args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    headless: true
+  });
+}
+
+export function workbenchUrl(query: Record<string, string> = {}): string {
+  const base = process.env.PPS_WORKBENCH_URL;
+  if (!base) {
+    throw new Error('PPS_WORKBENCH_URL is not set: run through jest.e2e.config.js');
+  }
+  return `${base}/?${new URLSearchParams(query).toString()}`;
+}
+
+/** A fresh browser context (its own tenant session), desktop Chrome on Windows as most employees have. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 900 },
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+    locale: 'en-US'
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return context;
+}
+
+/** Everything the page logs as an error or throws: a clean run has none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // The browser logs every non-2xx response; the scenarios produce those on purpose.
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of/.test(m.text())) {
+      errors.push(`console: ${m.text()}`);
+    }
+  });
+  return errors;
+}
+
+/** axe-core's WCAG 2.1 A and AA rules over the whole page; returns the violations, described. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The verdict's MessageBar, once the check has finished. */
+export async function verdictText(page: Page): Promise<string> {
+  const bar = page.locator('.ms-MessageBar');
+  await bar.waitFor({ state: 'visible', timeout: 30000 });
+  await page.locator('section[aria-busy="false"]').waitFor({ timeout: 30000 });
+  return (await bar.innerText()).replace(/\s+/g, ' ').trim();
+}

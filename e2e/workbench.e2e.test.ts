@@ -1,0 +1,230 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, collectErrors, launch, newContext, SCREENSHOTS, verdictText, workbenchUrl } from './browser';
+
+const EXCHANGE_ALT = 'Your photo in Outlook and Teams';
+const SHAREPOINT_ALT = 'Your photo as SharePoint shows it';
+const STEPS_HEADING = 'Make SharePoint copy your photo';
+
+interface IExpected {
+  scenario: string;
+  verdict: string;
+  /** Further text the verdict must contain. */
+  detail?: RegExp;
+  exchangePhoto: boolean;
+  sharePointPhoto: boolean;
+  steps: boolean;
+  screenshot?: boolean;
+}
+
+const SCENARIOS: IExpected[] = [
+  { scenario: 'in-sync', verdict: 'Your photo is in sync.', detail: /features differ/, exchangePhoto: true, sharePointPhoto: true, steps: false, screenshot: true },
+  { scenario: 'out-of-sync', verdict: 'SharePoint shows a different photo.', detail: /features differ/, exchangePhoto: true, sharePointPhoto: true, steps: true, screenshot: true },
+  { scenario: 'sharepoint-placeholder', verdict: 'SharePoint shows a placeholder instead of your photo.', exchangePhoto: true, sharePointPhoto: true, steps: true, screenshot: true },
+  { scenario: 'no-exchange-photo', verdict: "You don't have a photo in Outlook and Teams yet.", detail: /Change photo/, exchangePhoto: false, sharePointPhoto: true, steps: false, screenshot: true },
+  { scenario: 'no-mailbox', verdict: 'Your account has no Exchange Online mailbox.', detail: /can't sync yours by itself/, exchangePhoto: false, sharePointPhoto: false, steps: false, screenshot: true },
+  { scenario: 'permission-denied', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: false, steps: false, screenshot: true },
+  { scenario: 'throttled', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true },
+  { scenario: 'graph-down', verdict: "We couldn't check your photo.", detail: /isn't answering right now.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'broken-image', verdict: "We couldn't check your photo.", detail: /isn't a picture.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false, screenshot: true },
+  { scenario: 'slow', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true }
+];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+  errors = collectErrors(page);
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(errors).toEqual([]);
+});
+
+/** Whether the photo with this alt text is shown and has really loaded. */
+async function photoShown(alt: string): Promise<boolean> {
+  const img = page.locator(`img[alt="${alt}"]`);
+  if ((await img.count()) === 0) {
+    return false;
+  }
+  return img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0);
+}
+
+async function expectScenario(expected: IExpected): Promise<string> {
+  const text = await verdictText(page);
+  expect(text).toContain(expected.verdict);
+  if (expected.detail) {
+    expect(text).toMatch(expected.detail);
+  }
+  expect(await photoShown(EXCHANGE_ALT)).toBe(expected.exchangePhoto);
+  expect(await photoShown(SHAREPOINT_ALT)).toBe(expected.sharePointPhoto);
+  if (!expected.exchangePhoto) {
+    expect(await page.getByRole('img', { name: `${EXCHANGE_ALT}: No photo` }).count()).toBe(1);
+  }
+  expect(await page.getByRole('heading', { name: STEPS_HEADING }).count()).toBe(expected.steps ? 1 : 0);
+  expect(await page.getByRole('button', { name: 'Check again' }).isEnabled()).toBe(true);
+  return text;
+}
+
+describe('every scenario shows the right verdict and photos, with no accessibility violation', () => {
+  test.each(SCENARIOS.map((s) => [s.scenario, s] as const))('%s', async (_name, expected) => {
+    await page.goto(workbenchUrl({ scenario: expected.scenario }));
+    await expectScenario(expected);
+    expect(await axeViolations(page)).toEqual([]);
+    if (expected.screenshot) {
+      await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, `${expected.scenario}.png`) });
+    }
+  });
+
+  test('slow: a labelled spinner while the tenant answers, then the verdict', async () => {
+    await page.goto(workbenchUrl({ scenario: 'slow' }));
+    await page.getByText('Checking your profile photo…').waitFor({ timeout: 5000 });
+    expect(await page.locator('.ms-MessageBar').count()).toBe(0);
+    expect(await verdictText(page)).toContain('SharePoint shows a different photo.');
+  });
+
+  test('dark theme: the out-of-sync state has no accessibility violation', async () => {
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync', theme: 'dark' }));
+    await expectScenario(SCENARIOS[1]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'out-of-sync-dark.png'), fullPage: true });
+  });
+
+  test('Dutch: the verdict and steps in nl-nl', async () => {
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync', locale: 'nl-nl' }));
+    expect(await verdictText(page)).toContain('SharePoint toont een andere foto.');
+    expect(await page.getByRole('heading', { name: 'Laat SharePoint je foto overnemen' }).count()).toBe(1);
+    expect(await page.getByText('Open een InPrivate-venster in Microsoft Edge: druk op Ctrl+Shift+N.').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl-nl');
+  });
+
+  test('the scenario picker switches scenario', async () => {
+    await page.goto(workbenchUrl({ scenario: 'in-sync' }));
+    expect(await verdictText(page)).toContain('Your photo is in sync.');
+    await Promise.all([page.waitForNavigation(), page.getByLabel('Scenario').selectOption('sharepoint-placeholder')]);
+    expect(await verdictText(page)).toContain('SharePoint shows a placeholder instead of your photo.');
+  });
+});
+
+/** Clicks a step's checkbox where a person clicks it: on the box Fluent UI draws (its label). */
+async function tick(name: string): Promise<void> {
+  const id = await page.getByRole('checkbox', { name }).getAttribute('id');
+  await page.locator(`label[for="${id}"]`).click();
+}
+
+/** Waits until the simulated tenant says SharePoint has copied the photo. */
+async function waitForTenantSync(): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const state = (await (await context.request.get(`${process.env.PPS_WORKBENCH_URL}/workbench/api/state`)).json()) as { synced: boolean };
+    if (state.synced) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the simulated sign-in never completed');
+}
+
+describe('the walk-through, to the end', () => {
+  test('with the mouse: steps, copy link, simulated sign-in, Check again, in sync', async () => {
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
+    expect(await verdictText(page)).toContain('SharePoint shows a different photo.');
+    expect(await page.getByText('Open an InPrivate window in Microsoft Edge: press Ctrl+Shift+N.').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: 'Link copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://www.office.com');
+
+    for (const step of ['Go to office.com.', 'Sign in with your work or school account.']) {
+      await tick(`Done: ${step}`);
+    }
+    await page.getByText('2 of 5 steps done').waitFor();
+
+    await page.getByRole('button', { name: 'Simulate the private-window sign-in' }).click();
+    await page.getByRole('status').getByText(/Signed in/).waitFor();
+    await waitForTenantSync();
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.getByText('Your photo is in sync.').waitFor({ timeout: 15000 });
+    expect(await photoShown(SHAREPOINT_ALT)).toBe(true);
+    expect(await page.getByRole('heading', { name: STEPS_HEADING }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, 'resynced.png') });
+
+    // The ticked steps are remembered for the next visit.
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
+    await verdictText(page);
+    expect(await page.getByRole('checkbox', { name: 'Done: Go to office.com.' }).isChecked()).toBe(true);
+    expect(await page.getByText('2 of 5 steps done').count()).toBe(1);
+  });
+
+  test('with the keyboard alone', async () => {
+    await page.goto(workbenchUrl({ scenario: 'sharepoint-placeholder' }));
+    expect(await verdictText(page)).toContain('SharePoint shows a placeholder instead of your photo.');
+
+    /** Presses Tab until the element described has focus; fails if it never does. */
+    async function tabTo(describe: string, matches: () => Promise<boolean>): Promise<void> {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (await matches()) {
+          const focusVisible = await page.evaluate(() => {
+            // The focus ring may be drawn on the element, or (Fluent UI's checkbox) on its label's pseudo-elements;
+            // an invisible element's own outline does not count.
+            const el = document.activeElement as HTMLElement;
+            const label = el.id ? document.querySelector<HTMLElement>(`label[for="${el.id}"]`) : null;
+            const drawn = (node: HTMLElement, pseudo?: string): boolean => {
+              const style = getComputedStyle(node, pseudo);
+              const visible = pseudo ? style.content !== 'none' : style.opacity !== '0';
+              return visible && (style.outlineStyle !== 'none' || style.boxShadow !== 'none' || (!!pseudo && style.borderStyle !== 'none'));
+            };
+            return [el, label].some((node) => !!node && (drawn(node) || drawn(node, '::before') || drawn(node, '::after')));
+          });
+          expect([describe, focusVisible]).toEqual([describe, true]);
+          return;
+        }
+      }
+      throw new Error(`Tab never reached ${describe}`);
+    }
+    const focusedName = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) {
+          return '';
+        }
+        return el.getAttribute('aria-label') || el.innerText || '';
+      });
+
+    await tabTo('the first step', async () => (await focusedName()).startsWith('Done: Open an InPrivate window'));
+    await page.keyboard.press('Space');
+    await tabTo('the Copy link button', async () => (await focusedName()).includes('Copy link'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Link copied' }).waitFor();
+    await tabTo('the sign-in step', async () => (await focusedName()).startsWith('Done: Sign in'));
+    await page.keyboard.press('Space');
+    await page.getByText('2 of 5 steps done').waitFor();
+
+    // Back to the top of the page, as Tab wraps round to the browser's own controls and back.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await tabTo('the sign-in button', async () => (await focusedName()).includes('Simulate the private-window sign-in'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(/Signed in/).waitFor();
+    await waitForTenantSync();
+    await tabTo('Check again', async () => (await focusedName()).includes('Check again'));
+    await page.keyboard.press('Enter');
+    await page.getByText('Your photo is in sync.').waitFor({ timeout: 15000 });
+    expect(await photoShown(SHAREPOINT_ALT)).toBe(true);
+  });
+});
