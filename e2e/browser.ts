@@ -44,8 +44,8 @@ export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // The browser logs every non-2xx response; the scenarios produce those on purpose.
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of/.test(m.text())) {
+    // The browser logs every failed or non-2xx response; the scenarios produce those on purpose.
+    if (m.type() === 'error' && !/^Failed to load resource: /.test(m.text())) {
       errors.push(`console: ${m.text()}`);
     }
   });

@@ -28,7 +28,20 @@ const SCENARIOS: IExpected[] = [
   { scenario: 'throttled', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true },
   { scenario: 'graph-down', verdict: "We couldn't check your photo.", detail: /isn't answering right now.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: false, steps: false },
   { scenario: 'broken-image', verdict: "We couldn't check your photo.", detail: /isn't a picture.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false, screenshot: true },
-  { scenario: 'slow', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true }
+  { scenario: 'slow', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true },
+  // The fault catalogue's server-side cases.
+  { scenario: 'graph-unauthorized', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'graph-404-other-code', verdict: "You don't have a photo in Outlook and Teams yet.", exchangePhoto: false, sharePointPhoto: true, steps: false },
+  { scenario: 'graph-1x1-gif', verdict: "You don't have a photo in Outlook and Teams yet.", exchangePhoto: false, sharePointPhoto: true, steps: false },
+  { scenario: 'mailbox-authentication-error', verdict: 'Your account has no Exchange Online mailbox.', exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'throttled-no-retry-after', verdict: 'Your photo is in sync.', exchangePhoto: true, sharePointPhoto: true, steps: false },
+  { scenario: 'graph-gateway-timeout', verdict: "We couldn't check your photo.", detail: /isn't answering right now/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'graph-network-error', verdict: "We couldn't check your photo.", detail: /couldn't reach Microsoft 365.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'graph-no-answer', verdict: "We couldn't check your photo.", detail: /took too long.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'profile-not-found', verdict: "We couldn't check your photo.", detail: /no profile for your account yet/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'picture-url-hostile', verdict: 'Your photo is in sync.', exchangePhoto: true, sharePointPhoto: true, steps: false },
+  { scenario: 'userphoto-login-page', verdict: "We couldn't check your photo.", detail: /isn't a picture.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false },
+  { scenario: 'userphoto-redirect-403', verdict: "We couldn't check your photo.", detail: /SharePoint refused to show your photo.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false }
 ];
 
 let browser: Browser;
@@ -89,6 +102,22 @@ describe('every scenario shows the right verdict and photos, with no accessibili
     if (expected.screenshot) {
       await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, `${expected.scenario}.png`) });
     }
+  });
+
+  test('a hostile PictureUrl is never rendered nor fetched', async () => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(workbenchUrl({ scenario: 'picture-url-hostile' }));
+    expect(await verdictText(page)).toContain('Your photo is in sync.');
+    expect(requested.filter((u) => /^javascript:/i.test(u))).toEqual([]);
+    expect(await page.locator('[href^="javascript:" i], [src^="javascript:" i]').count()).toBe(0);
+    expect(await page.content()).not.toContain('alert(document.domain)');
+  });
+
+  test('permission not approved, seen by a site owner editing the page: which permission, and where', async () => {
+    await page.goto(workbenchUrl({ scenario: 'permission-denied', mode: 'edit' }));
+    expect(await verdictText(page)).toMatch(/SharePoint admin center, under Advanced > API access \(Microsoft Graph, User\.Read\)/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test('slow: a labelled spinner while the tenant answers, then the verdict', async () => {

@@ -21,10 +21,14 @@ export interface IDecodeBudget {
   maxPixels: number;
 }
 
-/** Profile photos are at most 648x648 in Exchange and a few MB uploaded; these limits leave room and stop abuse. */
+/**
+ * The largest photo Graph serves is 648x648 (0.42 MP) and SharePoint's largest thumbnail 300x300, so half a
+ * megapixel leaves room while bounding the decode time (jpeg-js decodes about 4 MP/s here): a corrupt header
+ * claiming a huge image is refused before any pixel is decoded. 4 MB is 25 times a 648 px JPEG at quality 90.
+ */
 export const DEFAULT_DECODE_BUDGET: IDecodeBudget = {
-  maxBytes: 8 * 1024 * 1024,
-  maxPixels: 16 * 1000 * 1000
+  maxBytes: 4 * 1024 * 1024,
+  maxPixels: 500 * 1000
 };
 
 /** Decodes a JPEG or PNG without a DOM or canvas. Every failure is a {@link PhotoDecodeError}. */

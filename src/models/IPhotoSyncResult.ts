@@ -7,7 +7,8 @@ export type SyncVerdict =
   | { kind: 'sharepoint-placeholder' }
   | { kind: 'no-exchange-photo' }
   | { kind: 'no-mailbox' }
-  | { kind: 'could-not-check'; reason: CheckFailureReason; service: CheckService; retryAfterSeconds?: number };
+  /** `service` is absent when the check as a whole failed (its time limit). */
+  | { kind: 'could-not-check'; reason: CheckFailureReason; service?: CheckService; retryAfterSeconds?: number };
 
 export type SyncVerdictKind = SyncVerdict['kind'];
 

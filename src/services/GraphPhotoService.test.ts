@@ -24,7 +24,7 @@ describe('GraphPhotoService.getPhotoMetadata', () => {
   test('reads /me/photo: size, content type and media ETag', async () => {
     const client = new FakeGraphClient({ '/me/photo': { json: META } });
     const result = await new GraphPhotoService(client).getPhotoMetadata();
-    expect(client.requests).toEqual([{ path: '/me/photo' }]);
+    expect(client.requests).toEqual([{ path: '/me/photo', signal: true }]);
     expect(result).toEqual({
       kind: 'photo',
       metadata: { width: 648, height: 648, contentType: 'image/jpeg', etag: 'W/"a1b2c3"' }
@@ -79,7 +79,7 @@ describe('GraphPhotoService.getPhoto', () => {
   test('asks for the largest Graph size not above the wanted size, as an ArrayBuffer', async () => {
     const client = new FakeGraphClient({ '/me/photos/240x240/$value': { bytes: photo } });
     const bytes = await new GraphPhotoService(client).getPhoto(240, { kind: 'photo', metadata: { width: 648, height: 648 } });
-    expect(client.requests).toEqual([{ path: '/me/photos/240x240/$value', responseType: 'arraybuffer' }]);
+    expect(client.requests).toEqual([{ path: '/me/photos/240x240/$value', responseType: 'arraybuffer', signal: true }]);
     expect(bytes).toEqual(photo);
   });
 

@@ -2,6 +2,7 @@ import type { ProfilePhoto } from '@microsoft/microsoft-graph-types';
 import { gifSize } from '../comparison/sniffFormat';
 import { ExchangePhotoLookup, GRAPH_PHOTO_SIZES } from '../models/IExchangePhoto';
 import { IExchangePhotoService } from './IExchangePhotoService';
+import { DEFAULT_REQUEST_POLICY, IRequestPolicy, withTimeout } from './requestPolicy';
 import { parseRetryAfter, reasonForStatus, ServiceError } from './ServiceError';
 
 /**
@@ -10,6 +11,8 @@ import { parseRetryAfter, reasonForStatus, ServiceError } from './ServiceError';
  */
 export interface IGraphRequest {
   responseType(type: string): IGraphRequest;
+  /** A fetch option for this request; used for the abort signal. */
+  option(key: string, value: unknown): IGraphRequest;
   get(): Promise<unknown>;
 }
 
@@ -40,17 +43,22 @@ const NO_MAILBOX_CODES: ReadonlyArray<string> = [
   'ErrorInvalidUser'
 ];
 
-/** Reads the Exchange Online photo through Microsoft Graph (delegated `User.Read`). */
+/**
+ * Reads the Exchange Online photo through Microsoft Graph (delegated `User.Read`). The Graph client retries
+ * 429/503/504 itself (honouring `Retry-After`); this service puts every request under an abort timeout.
+ */
 export class GraphPhotoService implements IExchangePhotoService {
   private readonly _client: IGraphClient;
+  private readonly _policy: IRequestPolicy;
 
-  public constructor(client: IGraphClient) {
+  public constructor(client: IGraphClient, policy: IRequestPolicy = DEFAULT_REQUEST_POLICY) {
     this._client = client;
+    this._policy = policy;
   }
 
-  public async getPhotoMetadata(): Promise<ExchangePhotoLookup> {
+  public async getPhotoMetadata(signal?: AbortSignal): Promise<ExchangePhotoLookup> {
     try {
-      const raw = (await this._client.api('/me/photo').get()) as GraphPhotoMetadataResponse | undefined;
+      const raw = (await this._get('/me/photo', false, signal)) as GraphPhotoMetadataResponse | undefined;
       if (!raw || !raw.width || !raw.height) {
         return { kind: 'none' };
       }
@@ -68,14 +76,14 @@ export class GraphPhotoService implements IExchangePhotoService {
     }
   }
 
-  public async getPhoto(maxSize: number, lookup: ExchangePhotoLookup): Promise<Uint8Array | undefined> {
+  public async getPhoto(maxSize: number, lookup: ExchangePhotoLookup, signal?: AbortSignal): Promise<Uint8Array | undefined> {
     if (lookup.kind !== 'photo') {
       return undefined;
     }
     const size = pickGraphSize(Math.min(maxSize, lookup.metadata.width, lookup.metadata.height));
     const path = size ? `/me/photos/${size}x${size}/$value` : '/me/photo/$value';
     try {
-      const body = await this._client.api(path).responseType('arraybuffer').get();
+      const body = await this._get(path, true, signal);
       const bytes = toBytes(body);
       const gif = gifSize(bytes);
       // Graph answers some users without a photo with a 1x1 GIF instead of a 404.
@@ -90,8 +98,18 @@ export class GraphPhotoService implements IExchangePhotoService {
     }
   }
 
+  private _get(path: string, binary: boolean, parent: AbortSignal | undefined): Promise<unknown> {
+    return withTimeout('exchange', this._policy.timeoutMs, parent, (signal) => {
+      const request = this._client.api(path).option('signal', signal);
+      return (binary ? request.responseType('arraybuffer') : request).get();
+    });
+  }
+
   /** A 404 (any code) is "no photo"; a no-mailbox code is "no mailbox"; anything else is a ServiceError. */
   private _expectedOrThrow(e: unknown): ExchangePhotoLookup {
+    if (e instanceof ServiceError) {
+      throw e;
+    }
     if (!isGraphError(e)) {
       throw new ServiceError('exchange', 'network', e instanceof Error ? e.message : String(e));
     }

@@ -1,13 +1,13 @@
 import { SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePointProfile';
 
-/** Reads the current user's SharePoint profile picture and its metadata. */
+/** Reads the current user's SharePoint profile picture and its metadata. `signal` cancels the request. */
 export interface ISharePointProfileService {
-  getMyProfile(): Promise<SharePointProfileLookup>;
+  getMyProfile(signal?: AbortSignal): Promise<SharePointProfileLookup>;
   /**
    * The picture SharePoint shows for the account (`/_layouts/15/userphoto.aspx`), as bytes.
    * `fresh` bypasses the browser's cache (used by "Check again").
    */
-  getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean): Promise<IPictureBytes>;
+  getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean, signal?: AbortSignal): Promise<IPictureBytes>;
 }
 
 export interface IPictureBytes {

@@ -145,3 +145,28 @@ describe('PhotoSyncChecker: what it asks for', () => {
     expect(result.verdict).toEqual({ kind: 'could-not-check', reason: 'unexpected', service: 'comparison' });
   });
 });
+
+describe('PhotoSyncChecker: one check at a time, within a time limit', () => {
+  test('a second call while a check runs gets the same check, not a parallel one', async () => {
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    const c = checker(exchange, sharePoint);
+    const [a, b] = [c.check(false), c.check(true)];
+    expect(a).toBe(b);
+    await a;
+    expect(exchange.calls.filter((x) => x === 'metadata')).toHaveLength(1);
+    await c.check(true);
+    expect(exchange.calls.filter((x) => x === 'metadata')).toHaveLength(2);
+  });
+
+  test('past the time limit: a "took too long" verdict, and the requests are cancelled', async () => {
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    let cancelled = false;
+    exchange.getPhotoMetadata = (signal?: AbortSignal) =>
+      new Promise(() => signal && signal.addEventListener('abort', () => (cancelled = true)));
+    const slow = new PhotoSyncChecker(exchange, new FakeSharePoint(FOUND, messiOnSharePoint), comparePhotos, () => NOW, 50);
+    const result = await slow.check(false);
+    expect(result.verdict).toEqual({ kind: 'could-not-check', reason: 'timeout' });
+    expect(cancelled).toBe(true);
+  });
+});

@@ -19,6 +19,9 @@ export interface IPhotoSyncChecker {
 /** Exchange photo size fetched for display and comparison: sharp at the card's 120 CSS px on 2x screens. */
 export const EXCHANGE_PHOTO_SIZE = 240;
 
+/** The whole check (both sides, retries included) ends by then, with a "took too long" verdict. */
+export const CHECK_TIME_LIMIT_MS = 30000;
+
 /**
  * Decides the verdict from metadata first (no mailbox, no Exchange photo, SharePoint placeholder) and from the
  * pixels only when both sides have a real photo. Both metadata requests, then both photo requests, go out together.
@@ -28,24 +31,60 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
   private readonly _sharePoint: ISharePointProfileService;
   private readonly _compare: ComparePhotos;
   private readonly _now: () => Date;
+  private readonly _timeLimitMs: number;
+  private _running: Promise<IPhotoSyncResult> | undefined;
 
   public constructor(
     exchange: IExchangePhotoService,
     sharePoint: ISharePointProfileService,
     compare: ComparePhotos,
-    now: () => Date = () => new Date()
+    now: () => Date = () => new Date(),
+    timeLimitMs: number = CHECK_TIME_LIMIT_MS
   ) {
     this._exchange = exchange;
     this._sharePoint = sharePoint;
     this._compare = compare;
     this._now = now;
+    this._timeLimitMs = timeLimitMs;
   }
 
-  public async check(fresh: boolean): Promise<IPhotoSyncResult> {
+  /** One check at a time: a call while one runs gets that check's result. */
+  public check(fresh: boolean): Promise<IPhotoSyncResult> {
+    if (!this._running) {
+      this._running = this._checkWithinLimit(fresh).then((result) => {
+        this._running = undefined;
+        return result;
+      });
+    }
+    return this._running;
+  }
+
+  /** Runs the check; past the time limit, cancels its requests and says it took too long. */
+  private _checkWithinLimit(fresh: boolean): Promise<IPhotoSyncResult> {
+    const controller = new AbortController();
+    return new Promise<IPhotoSyncResult>((resolve) => {
+      const timer = setTimeout(() => {
+        controller.abort();
+        resolve(this._result({ kind: 'could-not-check', reason: 'timeout' }));
+      }, this._timeLimitMs);
+      this._run(fresh, controller.signal).then(
+        (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+        (e: unknown) => {
+          clearTimeout(timer);
+          resolve(this._result(failureVerdict(e)));
+        }
+      );
+    });
+  }
+
+  private async _run(fresh: boolean, signal: AbortSignal): Promise<IPhotoSyncResult> {
     let lookup: ExchangePhotoLookup;
     let profile: SharePointProfileLookup;
     try {
-      [lookup, profile] = await Promise.all([this._exchange.getPhotoMetadata(), this._sharePoint.getMyProfile()]);
+      [lookup, profile] = await Promise.all([this._exchange.getPhotoMetadata(signal), this._sharePoint.getMyProfile(signal)]);
     } catch (e) {
       return this._result(failureVerdict(e));
     }
@@ -58,11 +97,11 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
 
     const account = profile.profile.accountName;
     const [exchangeBytes, sharePointPicture] = await Promise.all([
-      this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup).then(
+      this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup, signal).then(
         (bytes) => ({ ok: true as const, bytes }),
         (error: unknown) => ({ ok: false as const, error })
       ),
-      this._sharePoint.getPicture(account, 'L', fresh).then(
+      this._sharePoint.getPicture(account, 'L', fresh, signal).then(
         (picture) => ({ ok: true as const, picture }),
         (error: unknown) => ({ ok: false as const, error })
       )

@@ -1,9 +1,15 @@
 import type { SPFI } from '@pnp/sp';
+import type { Queryable } from '@pnp/queryable';
 import '@pnp/sp/profiles';
+import { DEFAULT_DECODE_BUDGET } from '../comparison/decodeImage';
 import { sniffFormat } from '../comparison/sniffFormat';
 import { ISharePointProfile, SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePointProfile';
 import { IPictureBytes, ISharePointProfileService } from './ISharePointProfileService';
+import { DEFAULT_REQUEST_POLICY, IRequestPolicy, withTimeout } from './requestPolicy';
+import { FetchLike, retryingFetch } from './retryingFetch';
 import { parseRetryAfter, reasonForStatus, ServiceError } from './ServiceError';
+
+export type { FetchLike } from './retryingFetch';
 
 /** One entry of `UserProfileProperties` in `GetMyProperties`. */
 export interface IUserProfileProperty {
@@ -23,61 +29,87 @@ export interface IMyPropertiesResponse {
   UserProfileProperties?: IUserProfileProperty[] | { results: IUserProfileProperty[] } | null;
 }
 
-/** The `fetch` this service uses for the picture: the browser's, bound to the window. */
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
 /** Seconds between 0001-01-01 and 1970-01-01: `SPS-PictureTimestamp` counts from the former. */
 const DOTNET_EPOCH_OFFSET_SECONDS = 62135596800;
 
-/** Reads the SharePoint profile through PnPjs and the picture from the current site's `userphoto.aspx`. */
+/**
+ * Reads the SharePoint profile through PnPjs (which retries 429/503/504 itself) and the picture from the current
+ * site's `userphoto.aspx` (retried here, the same way); every request under an abort timeout.
+ */
 export class PnPProfileService implements ISharePointProfileService {
   private readonly _sp: SPFI;
   private readonly _siteUrl: string;
   private readonly _fetch: FetchLike;
+  private readonly _policy: IRequestPolicy;
+  private readonly _maxPictureBytes: number;
 
   /**
    * @param sp PnPjs configured for the current site (`spfi().using(SPFx(context))`)
    * @param siteUrl absolute URL of the current site: `userphoto.aspx` is read from it, same origin as the page
    * @param fetchImpl the browser's fetch
    */
-  public constructor(sp: SPFI, siteUrl: string, fetchImpl: FetchLike) {
+  public constructor(
+    sp: SPFI,
+    siteUrl: string,
+    fetchImpl: FetchLike,
+    policy: IRequestPolicy = DEFAULT_REQUEST_POLICY,
+    maxPictureBytes: number = DEFAULT_DECODE_BUDGET.maxBytes
+  ) {
     this._sp = sp;
     this._siteUrl = siteUrl.replace(/\/+$/, '');
     this._fetch = fetchImpl;
+    this._policy = policy;
+    this._maxPictureBytes = maxPictureBytes;
   }
 
-  public async getMyProfile(): Promise<SharePointProfileLookup> {
+  public async getMyProfile(signal?: AbortSignal): Promise<SharePointProfileLookup> {
     let raw: IMyPropertiesResponse;
     try {
-      raw = (await this._sp.profiles.myProperties()) as IMyPropertiesResponse;
+      raw = (await withTimeout('sharepoint', this._policy.timeoutMs, signal, (abort) =>
+        this._sp.profiles.myProperties.using(AbortWith(abort))()
+      )) as IMyPropertiesResponse;
     } catch (e) {
       if (isUserNotFound(e)) {
         return { kind: 'not-found' };
       }
-      throw toServiceError(e);
+      throw e instanceof ServiceError ? e : toServiceError(e);
     }
-    return parseMyProperties(raw);
+    return parseMyProperties(raw, this._siteUrl);
   }
 
-  public async getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean): Promise<IPictureBytes> {
+  public async getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean, signal?: AbortSignal): Promise<IPictureBytes> {
     const url = pictureUrl(this._siteUrl, accountName, size, fresh ? Date.now() : undefined);
-    let response: Response;
-    try {
-      response = await this._fetch(url, {
-        credentials: 'same-origin',
-        cache: fresh ? 'no-store' : 'default',
-        headers: { Accept: 'image/*' }
-      });
-    } catch (e) {
-      throw new ServiceError('sharepoint', 'network', e instanceof Error ? e.message : String(e));
-    }
+    const init: RequestInit = {
+      credentials: 'same-origin',
+      cache: fresh ? 'no-store' : 'default',
+      headers: { Accept: 'image/*' }
+    };
+    return withTimeout('sharepoint', this._policy.timeoutMs, signal, async (abort) => {
+      let response: Response;
+      try {
+        response = await retryingFetch(this._fetch, url, init, this._policy, abort);
+      } catch (e) {
+        throw new ServiceError('sharepoint', 'network', e instanceof Error ? e.message : String(e));
+      }
+      return this._readPicture(response);
+    });
+  }
+
+  private async _readPicture(response: Response): Promise<IPictureBytes> {
     if (!response.ok) {
       throw new ServiceError('sharepoint', reasonForStatus(response.status), `userphoto.aspx ${response.status}`, {
         status: response.status,
         retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After'))
       });
     }
+    const declared = parseInt(response.headers.get('Content-Length') || '', 10);
+    if (declared > this._maxPictureBytes) {
+      throw new ServiceError('sharepoint', 'too-large', `userphoto.aspx sent ${declared} bytes`);
+    }
     const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > this._maxPictureBytes) {
+      throw new ServiceError('sharepoint', 'too-large', `userphoto.aspx sent ${bytes.length} bytes`);
+    }
     const format = sniffFormat(bytes);
     // A login page or an error page can come back with status 200: only real image bytes count.
     if (format !== 'jpeg' && format !== 'png' && format !== 'gif' && format !== 'webp') {
@@ -93,7 +125,27 @@ export function pictureUrl(siteUrl: string, accountName: string, size: SharePoin
   return stamp === undefined ? base : `${base}&t=${stamp}`;
 }
 
-export function parseMyProperties(raw: IMyPropertiesResponse): SharePointProfileLookup {
+/**
+ * Whether a `PictureUrl` may be kept: an https URL on SharePoint Online or on the current site's own host.
+ * Anything else (another host, `javascript:`, `data:`) is dropped: never rendered, never fetched.
+ */
+export function isSafePictureUrl(value: string, siteUrl: string): boolean {
+  let url: URL;
+  let site: URL;
+  try {
+    url = new URL(value);
+    site = new URL(siteUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === site.protocol && url.host === site.host)) {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return host === site.hostname.toLowerCase() || /\.sharepoint\.(com|us|de|cn)$|\.sharepoint-mil\.us$/.test(host);
+}
+
+export function parseMyProperties(raw: IMyPropertiesResponse, siteUrl: string): SharePointProfileLookup {
   if (!raw || !raw.AccountName) {
     return { kind: 'not-found' };
   }
@@ -115,7 +167,7 @@ export function parseMyProperties(raw: IMyPropertiesResponse): SharePointProfile
   const profile: ISharePointProfile = {
     accountName: raw.AccountName,
     displayName: raw.DisplayName || undefined,
-    pictureUrl: pictureUrlValue || undefined,
+    pictureUrl: pictureUrlValue && isSafePictureUrl(pictureUrlValue, siteUrl) ? pictureUrlValue : undefined,
     pictureTimestamp: parsePictureTimestamp(property('SPS-PictureTimestamp')),
     placeholder: placeholderState === '1' || !pictureUrlValue,
     exchangeSyncState: property('SPS-PictureExchangeSyncState')
@@ -130,6 +182,17 @@ export function parsePictureTimestamp(value: string | undefined): Date | undefin
   }
   const unixSeconds = parseInt(value, 10) - DOTNET_EPOCH_OFFSET_SECONDS;
   return unixSeconds > 0 ? new Date(unixSeconds * 1000) : undefined;
+}
+
+/** A PnPjs behavior that hands the request our abort signal. */
+function AbortWith(signal: AbortSignal): (instance: Queryable) => Queryable {
+  return (instance) => {
+    instance.on.pre(async function (url: string, init: RequestInit, result: unknown) {
+      init.signal = signal;
+      return [url, init, result];
+    });
+    return instance;
+  };
 }
 
 /** The shape of PnPjs's `HttpRequestError`. */

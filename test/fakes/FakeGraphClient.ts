@@ -6,11 +6,15 @@ export type GraphAnswer =
   | { json: unknown }
   | { bytes: Uint8Array }
   | { status: number; code?: string; message?: string; retryAfter?: string }
-  | { networkError: string };
+  | { networkError: string }
+  /** Never answers; rejects like fetch when the request's abort signal fires. */
+  | { hang: true };
 
 export interface IRecordedGraphRequest {
   path: string;
   responseType?: string;
+  /** Whether an abort signal was passed down to the fetch. */
+  signal?: boolean;
 }
 
 /** Records each path asked for and answers from a table keyed by path. */
@@ -25,18 +29,33 @@ export class FakeGraphClient implements IGraphClient {
   public api(path: string): IGraphRequest {
     const recorded: IRecordedGraphRequest = { path };
     this.requests.push(recorded);
+    let signal: AbortSignal | undefined;
     const request: IGraphRequest = {
       responseType: (type: string) => {
         recorded.responseType = type;
         return request;
       },
-      get: async () => answer(this._answers[path], path)
+      option: (key: string, value: unknown) => {
+        if (key === 'signal') {
+          signal = value as AbortSignal;
+          recorded.signal = true;
+        }
+        return request;
+      },
+      get: async () => answer(this._answers[path], path, signal)
     };
     return request;
   }
 }
 
-async function answer(canned: GraphAnswer | undefined, path: string): Promise<unknown> {
+async function answer(canned: GraphAnswer | undefined, path: string, signal: AbortSignal | undefined): Promise<unknown> {
+  if (canned && 'hang' in canned) {
+    return new Promise((_resolve, reject) => {
+      if (signal) {
+        signal.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+      }
+    });
+  }
   if (!canned) {
     throw graphError(404, 'ResourceNotFound', `no canned answer for ${path}`);
   }

@@ -27,6 +27,7 @@ const params = new URLSearchParams(window.location.search);
 const scenario = findScenario(params.get('scenario'));
 const locale = LOCALES.some((l) => l.id === params.get('locale')) ? params.get('locale')! : 'en-us';
 const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
+const isEditMode = params.get('mode') === 'edit';
 const theme = themeName === 'dark' ? darkTheme : lightTheme;
 
 function go(change: Record<string, string>): void {
@@ -99,6 +100,13 @@ function Workbench(props: { config: IWorkbenchConfig }): JSX.Element {
             <option value="dark">Dark</option>
           </select>
         </label>
+        <label>
+          Page mode
+          <select value={isEditMode ? 'edit' : 'view'} onChange={(e) => go({ mode: e.target.value })}>
+            <option value="view">Viewing (employee)</option>
+            <option value="edit">Editing (site owner)</option>
+          </select>
+        </label>
         <button type="button" onClick={simulateSignIn}>
           Simulate the private-window sign-in
         </button>
@@ -114,6 +122,7 @@ function Workbench(props: { config: IWorkbenchConfig }): JSX.Element {
             checker={checker}
             browser={detectBrowser(navigator.userAgent, navigator.platform)}
             isTeams={false}
+            isEditMode={isEditMode}
             locale={locale}
             store={app.store}
             storageKey={`profile-photo-sync:steps:${TENANT_USER.accountName}`}

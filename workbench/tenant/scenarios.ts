@@ -15,6 +15,16 @@ export interface IGraphFault {
   times?: number;
 }
 
+export type SharePointPicture =
+  | { kind: 'photo'; photo: TenantPhoto }
+  | { kind: 'placeholder' }
+  /** Bytes that start like a JPEG and are not one. */
+  | { kind: 'broken-image' }
+  /** userphoto.aspx answers a sign-in page with 200, as when the session has expired. */
+  | { kind: 'login-page' }
+  /** userphoto.aspx redirects to an access-denied page that answers 403. */
+  | { kind: 'redirect-403' };
+
 export interface IScenario {
   name: string;
   /** English label for the workbench's picker (the workbench itself is a developer tool). */
@@ -23,8 +33,12 @@ export interface IScenario {
   exchangePhoto?: TenantPhoto;
   /** What Graph answers instead of the photo. */
   graphFault?: IGraphFault;
-  /** What SharePoint holds: a copy of a photo, its placeholder, or bytes that are not an image. */
-  sharePoint: { kind: 'photo'; photo: TenantPhoto } | { kind: 'placeholder' } | { kind: 'broken-image' };
+  /** Graph answers "no photo" with a 1x1 GIF, drops the connection, or never answers. */
+  graphBehaviour?: 'one-pixel-gif' | 'network-error' | 'no-answer';
+  /** GetMyProperties: the user has no profile, or a PictureUrl that must never be used. */
+  profile?: { kind: 'not-found' } | { kind: 'picture-url'; pictureUrl: string };
+  /** What SharePoint's userphoto.aspx serves. */
+  sharePoint: SharePointPicture;
   /** Extra latency on every tenant request, in ms. */
   latencyMs?: number;
 }
@@ -77,7 +91,54 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
     sharePoint: { kind: 'photo', photo: 'messi5' }
   },
   { name: 'broken-image', label: 'SharePoint serves a broken image', exchangePhoto: 'messi5', sharePoint: { kind: 'broken-image' } },
-  { name: 'slow', label: 'Slow tenant (2.5 s a request)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, latencyMs: 2500 }
+  { name: 'slow', label: 'Slow tenant (2.5 s a request)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, latencyMs: 2500 },
+  // The fault catalogue's server-side cases.
+  {
+    name: 'graph-unauthorized',
+    label: 'Graph 401 (token refused)',
+    exchangePhoto: 'messi5',
+    graphFault: { status: 401, code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' },
+    sharePoint: { kind: 'photo', photo: 'messi5' }
+  },
+  {
+    name: 'graph-404-other-code',
+    label: 'Graph 404 with another error code',
+    graphFault: { status: 404, code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' },
+    sharePoint: { kind: 'placeholder' }
+  },
+  { name: 'graph-1x1-gif', label: 'Graph answers the 1x1 "no photo" GIF', exchangePhoto: 'messi5', graphBehaviour: 'one-pixel-gif', sharePoint: { kind: 'placeholder' } },
+  {
+    name: 'mailbox-authentication-error',
+    label: 'Graph 400 AuthenticationError (no mailbox)',
+    graphFault: { status: 400, code: 'AuthenticationError', message: 'Error authenticating with resource' },
+    sharePoint: { kind: 'placeholder' }
+  },
+  {
+    name: 'throttled-no-retry-after',
+    label: 'Throttled once without Retry-After, then success',
+    exchangePhoto: 'messi5',
+    graphFault: { status: 429, code: 'TooManyRequests', message: 'Too many requests.', times: 1 },
+    sharePoint: { kind: 'photo', photo: 'messi5' }
+  },
+  {
+    name: 'graph-gateway-timeout',
+    label: 'Graph 504 Gateway Timeout',
+    exchangePhoto: 'messi5',
+    graphFault: { status: 504, code: 'GatewayTimeout', message: 'The gateway did not receive a response in time.', retryAfterSeconds: 1 },
+    sharePoint: { kind: 'photo', photo: 'messi5' }
+  },
+  { name: 'graph-network-error', label: 'Graph drops the connection', exchangePhoto: 'messi5', graphBehaviour: 'network-error', sharePoint: { kind: 'photo', photo: 'messi5' } },
+  { name: 'graph-no-answer', label: 'Graph never answers', exchangePhoto: 'messi5', graphBehaviour: 'no-answer', sharePoint: { kind: 'photo', photo: 'messi5' } },
+  { name: 'profile-not-found', label: 'No SharePoint profile (guest or new user)', exchangePhoto: 'messi5', profile: { kind: 'not-found' }, sharePoint: { kind: 'placeholder' } },
+  {
+    name: 'picture-url-hostile',
+    label: 'PictureUrl is a javascript: URL',
+    exchangePhoto: 'messi5',
+    profile: { kind: 'picture-url', pictureUrl: 'javascript:alert(document.domain)' },
+    sharePoint: { kind: 'photo', photo: 'messi5' }
+  },
+  { name: 'userphoto-login-page', label: 'userphoto.aspx answers a sign-in page', exchangePhoto: 'messi5', sharePoint: { kind: 'login-page' } },
+  { name: 'userphoto-redirect-403', label: 'userphoto.aspx redirects to a 403', exchangePhoto: 'messi5', sharePoint: { kind: 'redirect-403' } }
 ];
 
 export const DEFAULT_SCENARIO = 'out-of-sync';

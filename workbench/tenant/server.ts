@@ -38,6 +38,8 @@ const GRAPH_SIZES = [48, 64, 96, 120, 240, 360, 432, 504, 648];
 /** `userphoto.aspx` sizes. */
 const SHAREPOINT_SIZES: Record<string, number> = { S: 48, M: 72, L: 300 };
 const DOTNET_EPOCH_OFFSET_SECONDS = 62135596800;
+const ONE_PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const LOGIN_PAGE = '<!DOCTYPE html><html lang="en"><head><title>Sign in to your account</title></head><body><form>Sign in</form></body></html>';
 const BROKEN_IMAGE = Buffer.from('\xff\xd8\xff\xe0 this is not really a JPEG, the upload was cut short', 'latin1');
 
 export function createTenantServer(options: ITenantOptions): http.Server {
@@ -125,6 +127,11 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
   if (lower === '/_layouts/15/userphoto.aspx' && req.method === 'GET') {
     return userPhoto(res, url, session, ctx);
   }
+  if (lower === '/_layouts/15/accessdenied.aspx') {
+    res.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end('<!DOCTYPE html><html><title>Access denied</title><body>Sorry, you don\'t have access.</body></html>');
+    return;
+  }
   if (lower === '/workbench/api/sign-in' && req.method === 'POST') {
     session.syncedAt = Date.now() + ctx.options.syncDelayMs;
     return sendJson(res, 200, { syncedAt: new Date(session.syncedAt).toISOString(), delayMs: ctx.options.syncDelayMs });
@@ -171,6 +178,20 @@ function graph(req: http.IncomingMessage, res: http.ServerResponse, p: string, s
   if (fault && (fault.times === undefined || session.faultsServed < fault.times)) {
     session.faultsServed++;
     return graphError(res, fault);
+  }
+  const behaviour = session.scenario.graphBehaviour;
+  if (behaviour === 'network-error') {
+    req.socket.destroy();
+    return;
+  }
+  if (behaviour === 'no-answer') {
+    return; // the response is never written; the server closes it when it stops
+  }
+  if (behaviour === 'one-pixel-gif') {
+    if (p === '/me/photo') {
+      return sendJson(res, 200, { '@odata.mediaContentType': 'image/gif', '@odata.mediaEtag': 'W/"gif"', id: '1X1', width: 1, height: 1 });
+    }
+    return sendBytes(res, ONE_PIXEL_GIF, 'image/gif');
   }
   const name = session.scenario.exchangePhoto;
   const noPhoto = (): void => graphError(res, { status: 404, code: 'ImageNotFound', message: 'Exception of type \'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException\' was thrown.' });
@@ -242,11 +263,21 @@ function sharePointState(session: ISession): IScenario['sharePoint'] {
 }
 
 function myProperties(req: http.IncomingMessage, res: http.ServerResponse, session: ISession): void {
+  const profileFault = session.scenario.profile;
+  if (profileFault && profileFault.kind === 'not-found') {
+    return sendJson(res, 500, {
+      'odata.error': {
+        code: '-2146232832, Microsoft.Office.Server.UserProfiles.UserNotFoundException',
+        message: { lang: 'en-US', value: 'User Profile Error 1000: User Not Found: Could not load profile data from the database.' }
+      }
+    });
+  }
   const state = sharePointState(session);
   const synced = isSynced(session);
   const timestamp = synced ? Math.floor(session.syncedAt! / 1000) + DOTNET_EPOCH_OFFSET_SECONDS : session.pictureTimestamp;
   const hasPicture = state.kind !== 'placeholder';
-  const pictureUrl = hasPicture ? 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/meganb_contoso_onmicrosoft_com_MThumb.jpg' : '';
+  const tenantPictureUrl = 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/meganb_contoso_onmicrosoft_com_MThumb.jpg';
+  const pictureUrl = !hasPicture ? '' : profileFault && profileFault.kind === 'picture-url' ? profileFault.pictureUrl : tenantPictureUrl;
   const properties: Array<[string, string]> = [
     ['AccountName', TENANT_USER.accountName],
     ['FirstName', 'Megan'],
@@ -292,6 +323,16 @@ function userPhoto(res: http.ServerResponse, url: URL, session: ISession, ctx: I
   }
   if (state.kind === 'broken-image') {
     return sendBytes(res, BROKEN_IMAGE, 'image/jpeg');
+  }
+  if (state.kind === 'login-page') {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(LOGIN_PAGE);
+    return;
+  }
+  if (state.kind === 'redirect-403') {
+    res.writeHead(302, { Location: '/_layouts/15/AccessDenied.aspx?Source=userphoto.aspx' });
+    res.end();
+    return;
   }
   const name = state.photo;
   // SharePoint keeps resized, re-encoded copies; quality below Graph's, as the real thumbnails are.

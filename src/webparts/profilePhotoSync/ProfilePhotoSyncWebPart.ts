@@ -1,6 +1,6 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { Version } from '@microsoft/sp-core-library';
+import { DisplayMode, Version } from '@microsoft/sp-core-library';
 import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
@@ -49,6 +49,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       checker: this._checker,
       browser: detectBrowser(navigator.userAgent, navigator.platform),
       isTeams: !!this.context.sdks.microsoftTeams,
+      isEditMode: this.displayMode === DisplayMode.Edit,
       locale: this.context.pageContext.cultureInfo.currentUICultureName,
       store: app.store,
       storageKey: `profile-photo-sync:steps:${user.loginName}`,

@@ -8,6 +8,8 @@ export interface IProfilePhotoSyncProps {
   checker: IPhotoSyncChecker;
   browser: IBrowserInfo;
   isTeams: boolean;
+  /** The page is being edited (so the viewer can manage it): failures get the site owner's instructions. */
+  isEditMode: boolean;
   /** BCP 47 locale for dates and times, e.g. `nl-NL`. */
   locale: string;
   /** Where the ticked resync steps are remembered; undefined when storage is unavailable. */

@@ -13,6 +13,7 @@ function props(checker: FakeChecker, extra: Partial<IProfilePhotoSyncProps> = {}
     checker,
     browser: EDGE_WINDOWS,
     isTeams: false,
+    isEditMode: false,
     locale: 'en-US',
     store: undefined,
     storageKey: 'steps',

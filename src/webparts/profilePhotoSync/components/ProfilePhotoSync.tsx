@@ -26,7 +26,7 @@ export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Ele
 function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const styles = getClassNames(useTheme());
   const { result, checking, checkAgain } = usePhotoCheck(props.checker);
-  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD) : undefined;
+  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: props.isEditMode }) : undefined;
 
   return (
     <section className={styles.root} aria-labelledby="pps-title" aria-busy={checking}>

@@ -14,8 +14,13 @@ export interface IVerdictText {
   showSteps: boolean;
 }
 
+export interface IVerdictContext {
+  /** The page is in edit mode: whoever sees it can change the page, so gets the site owner's instructions. */
+  isEditMode: boolean;
+}
+
 /** What the user reads for each verdict. Pure: the same verdict always gives the same words. */
-export function verdictText(verdict: SyncVerdict, threshold: number): IVerdictText {
+export function verdictText(verdict: SyncVerdict, threshold: number, context: IVerdictContext = { isEditMode: false }): IVerdictText {
   switch (verdict.kind) {
     case 'in-sync':
       return {
@@ -39,20 +44,31 @@ export function verdictText(verdict: SyncVerdict, threshold: number): IVerdictTe
       return { type: MessageBarType.info, title: strings.NoExchangePhotoTitle, text: strings.NoExchangePhotoText, details: [], showSteps: false };
     case 'no-mailbox':
       return { type: MessageBarType.info, title: strings.NoMailboxTitle, text: strings.NoMailboxText, details: [], showSteps: false };
-    case 'could-not-check':
+    case 'could-not-check': {
+      const details: string[] = [];
+      if (verdict.service) {
+        details.push(serviceLine(verdict.service));
+      }
+      const graphPermission = verdict.reason === 'permission-denied' && verdict.service === 'exchange';
+      if (graphPermission && context.isEditMode) {
+        details.push(strings.OwnerPermissionHelp);
+      }
       return {
         type: MessageBarType.error,
         title: strings.CouldNotCheckTitle,
-        text: reasonText(verdict.reason, verdict.retryAfterSeconds),
-        details: [serviceLine(verdict.service)],
+        text: reasonText(verdict.reason, verdict.retryAfterSeconds, verdict.service),
+        details,
         showSteps: false
       };
+    }
   }
 }
 
-export function reasonText(reason: CheckFailureReason, retryAfterSeconds?: number): string {
+export function reasonText(reason: CheckFailureReason, retryAfterSeconds?: number, service?: CheckService): string {
   switch (reason) {
-    case 'permission-denied': return strings.ReasonPermissionDenied;
+    case 'permission-denied':
+      // Only Graph needs an approved permission; a 403 from SharePoint is about the user's session or access.
+      return service === 'sharepoint' ? strings.ReasonSharePointDenied : strings.ReasonPermissionDenied;
     case 'throttled':
       return retryAfterSeconds ? format(strings.ReasonThrottledSeconds, retryAfterSeconds) : strings.ReasonThrottled;
     case 'unavailable': return strings.ReasonUnavailable;

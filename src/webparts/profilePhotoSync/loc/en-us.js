@@ -32,6 +32,10 @@ define([], function() {
     "DistanceExplanation": "The photos were compared by what they look like: {0}% of their features differ (we call them the same below {1}%).",
 
     "ReasonPermissionDenied": "This web part isn't allowed to read your photo yet. Ask the owner of this site to have the Microsoft Graph permission User.Read approved for it.",
+
+    "ReasonSharePointDenied": "SharePoint refused to show your photo. Sign out of Microsoft 365 and back in; if it keeps happening, ask your IT department.",
+
+    "OwnerPermissionHelp": "For site owners: a SharePoint administrator approves the web part's request in the SharePoint admin center, under Advanced > API access (Microsoft Graph, User.Read). Until then it can't read anyone's photo.",
     "ReasonThrottled": "Microsoft 365 is busy and asked us to slow down. Try again in a minute.",
     "ReasonThrottledSeconds": "Microsoft 365 is busy and asked us to wait. Try again in {0} seconds.",
     "ReasonUnavailable": "Microsoft 365 isn't answering right now. Try again in a few minutes.",

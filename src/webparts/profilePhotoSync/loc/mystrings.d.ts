@@ -35,6 +35,8 @@ declare interface IProfilePhotoSyncWebPartStrings {
 
   // Could-not-check reasons
   ReasonPermissionDenied: string;
+  ReasonSharePointDenied: string;
+  OwnerPermissionHelp: string;
   ReasonThrottled: string;
   ReasonThrottledSeconds: string;
   ReasonUnavailable: string;

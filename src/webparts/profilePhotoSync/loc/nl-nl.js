@@ -32,6 +32,10 @@ define([], function() {
     "DistanceExplanation": "De foto's zijn vergeleken op hoe ze eruitzien: {0}% van de kenmerken verschilt (onder {1}% noemen we ze gelijk).",
 
     "ReasonPermissionDenied": "Dit webonderdeel mag je foto nog niet lezen. Vraag de eigenaar van deze site om de Microsoft Graph-machtiging User.Read ervoor te laten goedkeuren.",
+
+    "ReasonSharePointDenied": "SharePoint weigerde je foto te tonen. Meld je af bij Microsoft 365 en weer aan; blijft het gebeuren, vraag het dan aan je IT-afdeling.",
+
+    "OwnerPermissionHelp": "Voor site-eigenaren: een SharePoint-beheerder keurt de aanvraag van het webonderdeel goed in het SharePoint-beheercentrum, onder Geavanceerd > API-toegang (Microsoft Graph, User.Read). Tot die tijd kan het niemands foto lezen.",
     "ReasonThrottled": "Microsoft 365 heeft het druk en vraagt ons even te wachten. Probeer het over een minuut opnieuw.",
     "ReasonThrottledSeconds": "Microsoft 365 heeft het druk en vraagt ons even te wachten. Probeer het over {0} seconden opnieuw.",
     "ReasonUnavailable": "Microsoft 365 reageert op dit moment niet. Probeer het over een paar minuten opnieuw.",

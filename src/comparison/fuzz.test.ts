@@ -1,0 +1,114 @@
+/**
+ * @jest-environment node
+ *
+ * Mutated JPEG and PNG inputs through comparePhotos: every one must end in a verdict or a PhotoDecodeError, never
+ * another exception, and quickly. Deterministic: the same seed gives the same 10,000 inputs on every run.
+ */
+import { comparePhotos, isPhotoDecodeError } from './index';
+import { decodeRaw, encodeJpeg, encodePngRgba, photoBytes, resize } from '../../test/photoFixtures';
+
+const INPUTS = 10000;
+const MAX_MS = 100;
+
+/** xorshift32: a small seeded generator, so failures reproduce. */
+function random(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 0x100000000;
+  };
+}
+
+type Mutation = (bytes: Uint8Array, rnd: () => number, other: Uint8Array) => Uint8Array;
+
+const MUTATIONS: Array<[string, Mutation]> = [
+  [
+    'bit flips',
+    (b, rnd) => {
+      const out = new Uint8Array(b);
+      const flips = 1 + Math.floor(rnd() * 8);
+      for (let i = 0; i < flips; i++) {
+        out[Math.floor(rnd() * out.length)] ^= 1 << Math.floor(rnd() * 8);
+      }
+      return out;
+    }
+  ],
+  [
+    'header bytes overwritten',
+    (b, rnd) => {
+      const out = new Uint8Array(b);
+      const at = Math.floor(rnd() * Math.min(out.length, 700));
+      out[at] = Math.floor(rnd() * 256);
+      return out;
+    }
+  ],
+  ['truncation', (b, rnd) => b.slice(0, Math.floor(rnd() * b.length))],
+  [
+    'spliced headers',
+    (b, rnd, other) => {
+      const cut = Math.floor(rnd() * Math.min(b.length, other.length));
+      const out = new Uint8Array(b.length);
+      out.set(other.subarray(0, cut));
+      out.set(b.subarray(cut), cut);
+      return out;
+    }
+  ],
+  [
+    'chunk duplicated',
+    (b, rnd) => {
+      const from = Math.floor(rnd() * b.length);
+      const length = Math.floor(rnd() * 64);
+      const chunk = b.slice(from, from + length);
+      const out = new Uint8Array(b.length + chunk.length);
+      out.set(b.subarray(0, from));
+      out.set(chunk, from);
+      out.set(b.subarray(from), from + chunk.length);
+      return out;
+    }
+  ]
+];
+
+test(`${INPUTS} mutated JPEG and PNG inputs: only PhotoDecodeError, each under ${MAX_MS} ms`, async () => {
+  const raw = resize(decodeRaw(photoBytes('messi5')), 72, 72);
+  const jpeg = encodeJpeg(raw, 75);
+  const png = encodePngRgba(resize(raw, 48, 48));
+  const reference = encodeJpeg(resize(raw, 96, 96), 90);
+  await comparePhotos(reference, jpeg); // warm up the JIT before timing
+  const rnd = random(0x5eed);
+  const outcomes = { same: 0, different: 0, decodeError: 0 };
+  const unexpected: string[] = [];
+  let slowest = { ms: 0, input: '' };
+
+  for (let i = 0; i < INPUTS; i++) {
+    const [base, other] = i % 2 === 0 ? [jpeg, png] : [png, jpeg];
+    const [name, mutate] = MUTATIONS[i % MUTATIONS.length];
+    const input = mutate(base, rnd, other);
+    const started = performance.now();
+    try {
+      const result = await comparePhotos(reference, input);
+      outcomes[result.verdict]++;
+    } catch (e) {
+      if (isPhotoDecodeError(e)) {
+        outcomes.decodeError++;
+      } else {
+        unexpected.push(`#${i} ${name}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+      }
+    }
+    const ms = performance.now() - started;
+    if (ms > slowest.ms) {
+      slowest = { ms, input: `#${i} ${name} (${i % 2 === 0 ? 'JPEG' : 'PNG'}, ${input.length} bytes)` };
+    }
+  }
+  if (process.env.PPS_REPORT) {
+    process.stdout.write(`fuzz: ${JSON.stringify(outcomes)}; slowest ${slowest.ms.toFixed(1)} ms: ${slowest.input}\n`);
+  }
+  expect(unexpected.slice(0, 10)).toEqual([]);
+  expect(outcomes.same + outcomes.different + outcomes.decodeError).toBe(INPUTS);
+  expect(outcomes.decodeError).toBeGreaterThan(INPUTS / 10); // the mutations really do break inputs
+  expect([slowest.input, slowest.ms]).toEqual([slowest.input, expect.any(Number)]);
+  expect(slowest.ms).toBeLessThan(MAX_MS);
+}, 300000);
