@@ -16,6 +16,8 @@ export type CheckFailureReason =
   | 'too-large'
   /** SharePoint has no user profile for this user. */
   | 'profile-not-found'
+  /** The picture is larger than SharePoint accepts, or not a format it takes. */
+  | 'rejected-picture'
   /** Anything else: the message says so plainly and offers a retry. */
   | 'unexpected';
 

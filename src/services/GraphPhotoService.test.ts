@@ -83,16 +83,16 @@ describe('GraphPhotoService.getPhoto', () => {
     expect(bytes).toEqual(photo);
   });
 
-  test('never asks for a size larger than the stored photo', async () => {
-    const client = new FakeGraphClient({ '/me/photos/96x96/$value': { bytes: photo } });
-    await new GraphPhotoService(client).getPhoto(240, { kind: 'photo', metadata: { width: 100, height: 100 } });
-    expect(client.requests[0].path).toBe('/me/photos/96x96/$value');
-  });
-
-  test('a photo smaller than every Graph size is read whole from /me/photo/$value', async () => {
-    const client = new FakeGraphClient({ '/me/photo/$value': { bytes: photo } });
-    await new GraphPhotoService(client).getPhoto(240, { kind: 'photo', metadata: { width: 40, height: 40 } });
-    expect(client.requests[0].path).toBe('/me/photo/$value');
+  test.each([
+    ['a stored photo within the wanted size is read whole', 240, 100, '/me/photo/$value'],
+    ['a photo smaller than every Graph size is read whole', 240, 40, '/me/photo/$value'],
+    ['the largest (648) when the stored photo is 342 px: the stored photo', 648, 342, '/me/photo/$value'],
+    ['a 648 px photo wanted at 96: the 96 px size', 96, 648, '/me/photos/96x96/$value'],
+    ['a 648 px photo wanted at 100: the 96 px size, never larger', 100, 648, '/me/photos/96x96/$value']
+  ])('%s', async (_name, wanted, stored, path) => {
+    const client = new FakeGraphClient({ [path]: { bytes: photo } });
+    await new GraphPhotoService(client).getPhoto(wanted, { kind: 'photo', metadata: { width: stored, height: stored } });
+    expect(client.requests[0].path).toBe(path);
   });
 
   test('the 1x1 GIF Graph sends for "no photo" means no photo', async () => {

@@ -80,7 +80,9 @@ export class GraphPhotoService implements IExchangePhotoService {
     if (lookup.kind !== 'photo') {
       return undefined;
     }
-    const size = pickGraphSize(Math.min(maxSize, lookup.metadata.width, lookup.metadata.height));
+    const stored = Math.min(lookup.metadata.width, lookup.metadata.height);
+    // The stored photo itself when it fits (it is the largest Graph has); else the largest Graph size that fits.
+    const size = stored <= maxSize ? undefined : pickGraphSize(maxSize);
     const path = size ? `/me/photos/${size}x${size}/$value` : '/me/photo/$value';
     try {
       const body = await this._get(path, true, signal);

@@ -8,7 +8,12 @@ export interface ISharePointProfileService {
    * `fresh` bypasses the browser's cache (used by "Check again").
    */
   getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean, signal?: AbortSignal): Promise<IPictureBytes>;
+  /** Sets the signed-in user's own SharePoint profile picture (`PeopleManager/SetMyProfilePicture`). */
+  setMyPicture(picture: Uint8Array, signal?: AbortSignal): Promise<void>;
 }
+
+/** SharePoint accepts BMP, JPEG and PNG pictures of up to 5 million bytes for `SetMyProfilePicture`. */
+export const SHAREPOINT_PICTURE_MAX_BYTES = 5000000;
 
 export interface IPictureBytes {
   bytes: Uint8Array;

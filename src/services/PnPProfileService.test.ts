@@ -111,3 +111,44 @@ describe('parsePictureTimestamp', () => {
     expect(date ? date.toISOString() : undefined).toBe(iso);
   });
 });
+
+describe('PnPProfileService.setMyPicture', () => {
+  // PnPjs reads the Blob with FileReader, which Node lacks: a minimal one for this test.
+  beforeAll(() => {
+    (globalThis as unknown as { FileReader: unknown }).FileReader = class {
+      public onload: ((e: { target: { result: ArrayBuffer } }) => void) | undefined;
+      public onerror: ((e: unknown) => void) | undefined;
+      public readAsArrayBuffer(blob: Blob): void {
+        blob.arrayBuffer().then((result) => this.onload && this.onload({ target: { result } }), (e: unknown) => this.onerror && this.onerror(e));
+      }
+    };
+  });
+
+  test('POSTs the picture bytes to PeopleManager/SetMyProfilePicture through PnPjs', async () => {
+    const picture = photoBytes('messi5');
+    const bodies: Uint8Array[] = [];
+    const { svc, spLog } = service((url) => json({ 'odata.null': true }, 200));
+    const original = spLog.push.bind(spLog);
+    spLog.push = (...items: IRecordedRequest[]) => {
+      for (const item of items) {
+        const body = item.init && item.init.body;
+        if (body instanceof ArrayBuffer) {
+          bodies.push(new Uint8Array(body));
+        }
+      }
+      return original(...items);
+    };
+    await svc.setMyPicture(picture);
+    expect(spLog.map((r) => [r.method, r.url])).toEqual([['POST', `${SITE}/_api/sp.userprofiles.peoplemanager/setmyprofilepicture`]]);
+    expect(bodies).toEqual([picture]);
+  });
+
+  test.each([
+    [403, 'permission-denied'],
+    [413, 'unexpected'],
+    [503, 'unavailable']
+  ])('HTTP %i is a ServiceError with its status', async (status, reason) => {
+    const { svc } = service(() => json({ 'odata.error': { message: { value: 'no' } } }, status));
+    await expect(svc.setMyPicture(photoBytes('messi5'))).rejects.toMatchObject({ service: 'sharepoint', reason, status });
+  });
+});

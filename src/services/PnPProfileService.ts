@@ -95,6 +95,17 @@ export class PnPProfileService implements ISharePointProfileService {
     });
   }
 
+  public async setMyPicture(picture: Uint8Array, signal?: AbortSignal): Promise<void> {
+    // The upload takes longer than a read: twice the request timeout.
+    await withTimeout('sharepoint', this._policy.timeoutMs * 2, signal, async (abort) => {
+      try {
+        await this._sp.profiles.using(AbortWith(abort)).setMyProfilePic(new Blob([picture], { type: 'image/jpeg' }));
+      } catch (e) {
+        throw toServiceError(e);
+      }
+    });
+  }
+
   private async _readPicture(response: Response): Promise<IPictureBytes> {
     if (!response.ok) {
       throw new ServiceError('sharepoint', reasonForStatus(response.status), `userphoto.aspx ${response.status}`, {

@@ -38,7 +38,15 @@ export class FakeExchange implements IExchangePhotoService {
 /** SharePoint profile service answering from fixed outcomes, recording its calls. */
 export class FakeSharePoint implements ISharePointProfileService {
   public readonly calls: string[] = [];
+  public readonly uploads: Uint8Array[] = [];
+  public upload: Outcome<void> = undefined;
   public constructor(private readonly _profile: Outcome<SharePointProfileLookup>, private readonly _picture: Outcome<IPictureBytes>) {}
+
+  public setMyPicture(picture: Uint8Array): Promise<void> {
+    this.calls.push(`upload ${picture.length}`);
+    this.uploads.push(picture);
+    return settle(this.upload);
+  }
 
   public getMyProfile(): Promise<SharePointProfileLookup> {
     this.calls.push('profile');

@@ -26,6 +26,7 @@ export function registerWorkbenchIcons(): void {
       ErrorBadge: svg('M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm2.6 3.7.7.7L8.7 8l2.6 2.6-.7.7L8 8.7l-2.6 2.6-.7-.7L7.3 8 4.7 5.4l.7-.7L8 7.3z'),
       Blocked2: svg('M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zM3 8a5 5 0 0 1 8-4L4 11a5 5 0 0 1-1-3zm5 5a5 5 0 0 1-3-1l7-7a5 5 0 0 1-4 8z'),
       Cancel: svg('M3.4 2.7 8 7.3l4.6-4.6.7.7L8.7 8l4.6 4.6-.7.7L8 8.7l-4.6 4.6-.7-.7L7.3 8 2.7 3.4z'),
+      Upload: svg('M8 1 3.6 5.4l.7.7L7.5 2.9V11h1V2.9l3.2 3.2.7-.7zM2 14h12v1H2z'),
       ChevronDown: svg('M2.6 5.6 8 11l5.4-5.4-.7-.7L8 9.6 3.3 4.9z')
     }
   });

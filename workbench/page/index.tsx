@@ -11,6 +11,7 @@ import { createAppServices } from '../../src/webparts/profilePhotoSync/appServic
 import { detectBrowser } from '../../src/webparts/profilePhotoSync/browser/detectBrowser';
 import { GraphPhotoService } from '../../src/services/GraphPhotoService';
 import { PnPProfileService } from '../../src/services/PnPProfileService';
+import { PhotoCopier } from '../../src/services/PhotoCopier';
 import { PhotoSyncChecker } from '../../src/services/PhotoSyncChecker';
 import { SCENARIOS, findScenario, TENANT_USER } from '../tenant/scenarios';
 import { createWorkbenchGraphClient } from './graphClient';
@@ -28,6 +29,9 @@ const scenario = findScenario(params.get('scenario'));
 const locale = LOCALES.some((l) => l.id === params.get('locale')) ? params.get('locale')! : 'en-us';
 const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
 const isEditMode = params.get('mode') === 'edit';
+const allowCopy = params.get('copy') !== 'off';
+/** `?recheck=fast` shortens the background re-check for the end-to-end tests; the web part's own default otherwise. */
+const recheckDelaysMs = params.get('recheck') === 'fast' ? [300, 600, 1200] : undefined;
 const theme = themeName === 'dark' ? darkTheme : lightTheme;
 
 function go(change: Record<string, string>): void {
@@ -38,14 +42,12 @@ function go(change: Record<string, string>): void {
 
 function Workbench(props: { config: IWorkbenchConfig }): JSX.Element {
   const app = React.useMemo(() => createAppServices(), []);
-  const checker = React.useMemo(() => {
+  const { checker, copier } = React.useMemo(() => {
     const graph = createWorkbenchGraphClient(props.config.graphUrl);
     const sp = spfi(props.config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest());
-    return new PhotoSyncChecker(
-      new GraphPhotoService(graph),
-      new PnPProfileService(sp, props.config.sharePointUrl, (input, init) => window.fetch(input, init)),
-      app.compare
-    );
+    const exchange = new GraphPhotoService(graph);
+    const sharePoint = new PnPProfileService(sp, props.config.sharePointUrl, (input, init) => window.fetch(input, init));
+    return { checker: new PhotoSyncChecker(exchange, sharePoint, app.compare), copier: new PhotoCopier(exchange, sharePoint) };
   }, [props.config, app]);
   const [signIn, setSignIn] = React.useState<string>('');
 
@@ -101,6 +103,13 @@ function Workbench(props: { config: IWorkbenchConfig }): JSX.Element {
           </select>
         </label>
         <label>
+          Copy offered
+          <select value={allowCopy ? 'on' : 'off'} onChange={(e) => go({ copy: e.target.value })}>
+            <option value="on">Yes</option>
+            <option value="off">No (guided steps only)</option>
+          </select>
+        </label>
+        <label>
           Page mode
           <select value={isEditMode ? 'edit' : 'view'} onChange={(e) => go({ mode: e.target.value })}>
             <option value="view">Viewing (employee)</option>
@@ -120,6 +129,9 @@ function Workbench(props: { config: IWorkbenchConfig }): JSX.Element {
           <ProfilePhotoSync
             title=""
             checker={checker}
+            copier={copier}
+            allowCopy={allowCopy}
+            recheckDelaysMs={recheckDelaysMs}
             browser={detectBrowser(navigator.userAgent, navigator.platform)}
             isTeams={false}
             isEditMode={isEditMode}

@@ -39,6 +39,8 @@ export interface IScenario {
   profile?: { kind: 'not-found' } | { kind: 'picture-url'; pictureUrl: string };
   /** What SharePoint's userphoto.aspx serves. */
   sharePoint: SharePointPicture;
+  /** SetMyProfilePicture refuses (403), finds the picture too large (413), or drops the connection. */
+  upload?: 'forbidden' | 'too-large' | 'network-error';
   /** Extra latency on every tenant request, in ms. */
   latencyMs?: number;
 }
@@ -138,7 +140,11 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
     sharePoint: { kind: 'photo', photo: 'messi5' }
   },
   { name: 'userphoto-login-page', label: 'userphoto.aspx answers a sign-in page', exchangePhoto: 'messi5', sharePoint: { kind: 'login-page' } },
-  { name: 'userphoto-redirect-403', label: 'userphoto.aspx redirects to a 403', exchangePhoto: 'messi5', sharePoint: { kind: 'redirect-403' } }
+  { name: 'userphoto-redirect-403', label: 'userphoto.aspx redirects to a 403', exchangePhoto: 'messi5', sharePoint: { kind: 'redirect-403' } },
+  // Copying the photo into SharePoint, and how it fails.
+  { name: 'upload-forbidden', label: 'Out of sync; the tenant blocks SetMyProfilePicture (403)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'forbidden' },
+  { name: 'upload-too-large', label: 'Out of sync; SharePoint finds the picture too large (413)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'too-large' },
+  { name: 'upload-network-error', label: 'Out of sync; the connection drops during the upload', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'network-error' }
 ];
 
 export const DEFAULT_SCENARIO = 'out-of-sync';

@@ -31,7 +31,14 @@ interface ISession {
   faultsServed: number;
   /** SharePoint's picture timestamp (seconds since 0001-01-01), as SharePoint stores it. */
   pictureTimestamp: number;
+  /** Request digests issued by /_api/contextinfo, which SetMyProfilePicture requires. */
+  digests: Set<string>;
+  /** A picture set through SetMyProfilePicture, and when. */
+  uploaded?: { bytes: Uint8Array; key: string; at: number };
 }
+
+/** SetMyProfilePicture takes BMP, JPEG and PNG pictures of up to 5 million bytes. */
+const UPLOAD_LIMIT_BYTES = 5000000;
 
 /** Graph photo sizes, as `/me/photos` lists them. */
 const GRAPH_SIZES = [48, 64, 96, 120, 240, 360, 432, 504, 648];
@@ -66,6 +73,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
   const newSession = (scenarioName: string | null): ISession => ({
     scenario: findScenario(scenarioName),
     faultsServed: 0,
+    digests: new Set<string>(),
     pictureTimestamp: Math.floor(Date.UTC(2026, 5, 2, 8, 14, 0) / 1000) + DOTNET_EPOCH_OFFSET_SECONDS
   });
 
@@ -115,10 +123,15 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
   if (lower === '/_api/sp.userprofiles.peoplemanager/getmyproperties' && req.method === 'GET') {
     return myProperties(req, res, session);
   }
+  if (lower === '/_api/sp.userprofiles.peoplemanager/setmyprofilepicture' && req.method === 'POST') {
+    return setMyProfilePicture(req, res, session);
+  }
   if (lower === '/_api/contextinfo' && req.method === 'POST') {
+    const digest = `0x${crypto.randomBytes(32).toString('hex').toUpperCase()},${new Date().toUTCString()}`;
+    session.digests.add(digest);
     return sendJson(res, 200, {
       FormDigestTimeoutSeconds: 1800,
-      FormDigestValue: `0x${crypto.randomBytes(32).toString('hex').toUpperCase()},${new Date().toUTCString()}`,
+      FormDigestValue: digest,
       LibraryVersion: '16.0.25000.12005',
       SiteFullUrl: ctx.options.pageConfig.sharePointUrl,
       WebFullUrl: ctx.options.pageConfig.sharePointUrl
@@ -257,9 +270,51 @@ function graphError(res: http.ServerResponse, fault: IGraphFault): void {
 
 // ---- SharePoint ---------------------------------------------------------------------------------------------
 
-/** What SharePoint holds for the user now: the scenario's picture, or the Exchange photo once synced. */
-function sharePointState(session: ISession): IScenario['sharePoint'] {
+/** What SharePoint holds for the user now: an uploaded picture, the Exchange photo once synced, or the scenario's. */
+function sharePointState(session: ISession): IScenario['sharePoint'] | { kind: 'uploaded' } {
+  if (session.uploaded) {
+    return { kind: 'uploaded' };
+  }
   return isSynced(session) ? { kind: 'photo', photo: session.scenario.exchangePhoto! } : session.scenario.sharePoint;
+}
+
+function spError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { 'odata.error': { code, message: { lang: 'en-US', value: message } } });
+}
+
+/** `POST /_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture`: the body is the picture. */
+function setMyProfilePicture(req: http.IncomingMessage, res: http.ServerResponse, session: ISession): void {
+  const digest = String(req.headers['x-requestdigest'] || '');
+  if (!session.digests.has(digest)) {
+    req.resume();
+    return spError(res, 403, '-2130575251, Microsoft.SharePoint.SPException', 'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.');
+  }
+  const mode = session.scenario.upload;
+  if (mode === 'forbidden') {
+    req.resume();
+    return spError(res, 403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
+  }
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    if (mode === 'network-error') {
+      req.socket.destroy(); // the picture arrived, the answer never does: the client cannot tell
+      return;
+    }
+    const body = new Uint8Array(Buffer.concat(chunks));
+    const limit = mode === 'too-large' ? 10000 : UPLOAD_LIMIT_BYTES;
+    if (body.length > limit) {
+      return spError(res, 413, '-2147024809, System.ArgumentException', `The picture is ${body.length} bytes; the largest allowed is ${limit}.`);
+    }
+    const isJpeg = body[0] === 0xff && body[1] === 0xd8;
+    const isPng = body[0] === 0x89 && body[1] === 0x50 && body[2] === 0x4e && body[3] === 0x47;
+    const isBmp = body[0] === 0x42 && body[1] === 0x4d;
+    if (!isJpeg && !isPng && !isBmp) {
+      return spError(res, 400, '-2147024809, System.ArgumentException', 'The picture must be a BMP, JPEG or PNG image.');
+    }
+    session.uploaded = { bytes: body, key: crypto.createHash('sha1').update(body).digest('hex'), at: Date.now() };
+    sendJson(res, 200, { 'odata.null': true });
+  });
 }
 
 function myProperties(req: http.IncomingMessage, res: http.ServerResponse, session: ISession): void {
@@ -274,7 +329,8 @@ function myProperties(req: http.IncomingMessage, res: http.ServerResponse, sessi
   }
   const state = sharePointState(session);
   const synced = isSynced(session);
-  const timestamp = synced ? Math.floor(session.syncedAt! / 1000) + DOTNET_EPOCH_OFFSET_SECONDS : session.pictureTimestamp;
+  const changedAt = session.uploaded ? session.uploaded.at : synced ? session.syncedAt! : undefined;
+  const timestamp = changedAt !== undefined ? Math.floor(changedAt / 1000) + DOTNET_EPOCH_OFFSET_SECONDS : session.pictureTimestamp;
   const hasPicture = state.kind !== 'placeholder';
   const tenantPictureUrl = 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/meganb_contoso_onmicrosoft_com_MThumb.jpg';
   const pictureUrl = !hasPicture ? '' : profileFault && profileFault.kind === 'picture-url' ? profileFault.pictureUrl : tenantPictureUrl;
@@ -320,6 +376,10 @@ function userPhoto(res: http.ServerResponse, url: URL, session: ISession, ctx: I
   const known = account === TENANT_USER.accountName || account === TENANT_USER.mail.toLowerCase();
   if (!known || state.kind === 'placeholder') {
     return sendBytes(res, ctx.derived(`placeholder:${size}`, () => placeholderJpeg(size)), 'image/jpeg');
+  }
+  if (state.kind === 'uploaded') {
+    const uploaded = session.uploaded!;
+    return sendBytes(res, ctx.derived(`up:${uploaded.key}:${size}`, () => thumbnail(uploaded.bytes, size, 75)), 'image/jpeg');
   }
   if (state.kind === 'broken-image') {
     return sendBytes(res, BROKEN_IMAGE, 'image/jpeg');

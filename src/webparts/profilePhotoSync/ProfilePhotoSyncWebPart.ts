@@ -1,7 +1,7 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { DisplayMode, Version } from '@microsoft/sp-core-library';
-import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { spfi, SPFx } from '@pnp/sp';
@@ -9,6 +9,7 @@ import * as strings from 'ProfilePhotoSyncWebPartStrings';
 
 import { GraphPhotoService } from '../../services/GraphPhotoService';
 import { PnPProfileService } from '../../services/PnPProfileService';
+import { IPhotoCopier, PhotoCopier } from '../../services/PhotoCopier';
 import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChecker';
 import { detectBrowser } from './browser/detectBrowser';
 import { createAppServices, IAppServices } from './appServices';
@@ -17,11 +18,14 @@ import { IProfilePhotoSyncProps } from './components/IProfilePhotoSyncProps';
 
 export interface IProfilePhotoSyncWebPartProps {
   title: string;
+  /** Offer "Copy my Outlook photo to SharePoint" (default on). */
+  allowCopy?: boolean;
 }
 
 /** Thin: creates the clients once, wires the services, renders the root component. */
 export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
   private _checker: IPhotoSyncChecker | undefined;
+  private _copier: IPhotoCopier | undefined;
   private _app: IAppServices | undefined;
   private _theme: IReadonlyTheme | undefined;
 
@@ -31,11 +35,10 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const sp = spfi().using(SPFx(this.context));
     const site = this.context.pageContext.web.absoluteUrl;
     this._app = createAppServices();
-    this._checker = new PhotoSyncChecker(
-      new GraphPhotoService(graph),
-      new PnPProfileService(sp, site, (input, init) => window.fetch(input, init)),
-      this._app.compare
-    );
+    const exchange = new GraphPhotoService(graph);
+    const sharePoint = new PnPProfileService(sp, site, (input, init) => window.fetch(input, init));
+    this._checker = new PhotoSyncChecker(exchange, sharePoint, this._app.compare);
+    this._copier = new PhotoCopier(exchange, sharePoint);
   }
 
   public render(): void {
@@ -47,6 +50,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const element: React.ReactElement<IProfilePhotoSyncProps> = React.createElement(ProfilePhotoSync, {
       title: this.properties.title,
       checker: this._checker,
+      copier: this._copier,
+      allowCopy: this.properties.allowCopy !== false,
       browser: detectBrowser(navigator.userAgent, navigator.platform),
       isTeams: !!this.context.sdks.microsoftTeams,
       isEditMode: this.displayMode === DisplayMode.Edit,
@@ -83,7 +88,15 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
           groups: [
             {
               groupName: strings.BasicGroupName,
-              groupFields: [PropertyPaneTextField('title', { label: strings.TitleFieldLabel })]
+              groupFields: [
+                PropertyPaneTextField('title', { label: strings.TitleFieldLabel }),
+                PropertyPaneToggle('allowCopy', {
+                  label: strings.AllowCopyFieldLabel,
+                  onText: strings.AllowCopyOn,
+                  offText: strings.AllowCopyOff,
+                  checked: this.properties.allowCopy !== false
+                })
+              ]
             }
           ]
         }

@@ -1,4 +1,5 @@
 import type { PartialTheme } from '@fluentui/react/lib/Theme';
+import { IPhotoCopier } from '../../../services/PhotoCopier';
 import { IPhotoSyncChecker } from '../../../services/PhotoSyncChecker';
 import { IBrowserInfo } from '../browser/detectBrowser';
 import { IKeyValueStore } from './useStepProgress';
@@ -6,6 +7,12 @@ import { IKeyValueStore } from './useStepProgress';
 export interface IProfilePhotoSyncProps {
   title: string;
   checker: IPhotoSyncChecker;
+  /** Copies the Exchange photo into SharePoint; absent: the copy is never offered. */
+  copier?: IPhotoCopier;
+  /** The site owner's setting: offer "Copy my Outlook photo to SharePoint". */
+  allowCopy: boolean;
+  /** Waits before each quiet re-check after "I've done the steps" (default: 15 s doubling to 4 min, 5 tries). */
+  recheckDelaysMs?: ReadonlyArray<number>;
   browser: IBrowserInfo;
   isTeams: boolean;
   /** The page is being edited (so the viewer can manage it): failures get the site owner's instructions. */

@@ -11,6 +11,7 @@ function props(checker: FakeChecker, extra: Partial<IProfilePhotoSyncProps> = {}
   return {
     title: '',
     checker,
+    allowCopy: false,
     browser: EDGE_WINDOWS,
     isTeams: false,
     isEditMode: false,

@@ -1,10 +1,13 @@
 import * as React from 'react';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { SAME_PHOTO_THRESHOLD } from '../../../comparison/threshold';
 import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
+import { CopyPhoto } from './CopyPhoto';
 import { PhotoCard } from './PhotoCard';
+import { useBackgroundRecheck, WatchState } from './useBackgroundRecheck';
 import { ResyncSteps } from './ResyncSteps';
 import { usePhotoCheck } from './usePhotoCheck';
 import { VerdictMessage } from './VerdictMessage';
@@ -25,8 +28,14 @@ export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Ele
 /** Both photos side by side, the verdict, and the way to fix it. */
 function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const styles = getClassNames(useTheme());
-  const { result, checking, checkAgain } = usePhotoCheck(props.checker);
+  const { result, checking, checkAgain, recheckQuietly } = usePhotoCheck(props.checker);
   const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: props.isEditMode }) : undefined;
+  const [watch, startWatching] = useBackgroundRecheck(recheckQuietly, props.recheckDelaysMs);
+  const [copied, setCopied] = React.useState<boolean>(false);
+  const [copyBlocked, setCopyBlocked] = React.useState<boolean>(false);
+  const inSync = !!result && result.verdict.kind === 'in-sync';
+  const notice = inSync && copied ? strings.CopyDone : inSync && watch.kind === 'caught-up' ? strings.WatchCaughtUp : undefined;
+  const offerCopy = props.allowCopy && !!props.copier && !copyBlocked && !!result && !!result.exchangePhoto;
 
   return (
     <section className={styles.root} aria-labelledby="pps-title" aria-busy={checking}>
@@ -41,7 +50,14 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
             <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={result.exchangePhoto} />
             <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={result.sharePointPhoto} />
           </div>
-          <div aria-live="polite">{text && <VerdictMessage text={text} />}</div>
+          {notice && (
+            <MessageBar messageBarType={MessageBarType.success} className={styles.notice}>
+              {notice}
+            </MessageBar>
+          )}
+          <div aria-live="polite" data-verdict={result.verdict.kind}>
+            {text && <VerdictMessage text={text} />}
+          </div>
           <p className={styles.meta}>
             {result.sharePointUpdated
               ? format(strings.SharePointUpdated, formatDateTime(result.sharePointUpdated, props.locale))
@@ -57,19 +73,56 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
             />
             {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
           </div>
-          {text && text.showSteps && (
-            <ResyncSteps
-              browser={props.browser}
-              isTeams={props.isTeams}
-              store={props.store}
-              storageKey={props.storageKey}
-              copyText={props.copyText}
+          {text && text.showSteps && copyBlocked && (
+            <MessageBar messageBarType={MessageBarType.warning} isMultiline={true} className={styles.notice}>
+              <strong className={styles.verdictTitle}>{strings.CopyFailedTitle}</strong> {strings.CopyBlocked}
+            </MessageBar>
+          )}
+          {text && text.showSteps && offerCopy && props.copier && (
+            <CopyPhoto
+              copier={props.copier}
+              current={result.verdict.kind === 'out-of-sync' ? result.sharePointPhoto : undefined}
+              onCopied={() => {
+                setCopied(true);
+                return recheckQuietly().then(() => undefined);
+              }}
+              onBlocked={() => setCopyBlocked(true)}
             />
+          )}
+          {text && text.showSteps && (
+            <>
+              <ResyncSteps
+                browser={props.browser}
+                isTeams={props.isTeams}
+                store={props.store}
+                storageKey={props.storageKey}
+                copyText={props.copyText}
+              />
+              <div className={styles.watch}>
+                <DefaultButton text={strings.StepsDoneButton} onClick={startWatching} disabled={watch.kind === 'waiting'} />
+                <span className={styles.stepsNote} role="status">
+                  {watchText(watch)}
+                </span>
+              </div>
+            </>
           )}
         </>
       )}
     </section>
   );
+}
+
+function watchText(watch: WatchState): string {
+  switch (watch.kind) {
+    case 'waiting':
+      return format(strings.WatchWaiting, watch.attempt, watch.of);
+    case 'gave-up':
+      return strings.WatchGaveUp;
+    case 'stopped-hidden':
+      return strings.WatchStoppedHidden;
+    default:
+      return '';
+  }
 }
 
 function formatDateTime(date: Date, locale: string): string {

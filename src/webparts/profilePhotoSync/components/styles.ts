@@ -54,6 +54,10 @@ export const getClassNames = memoizeFunction((theme: ITheme) => {
     stepCheck: { flex: 'none' },
     stepDone: { textDecoration: 'line-through', color: theme.semanticColors.bodySubtext },
     copyButton: { height: 28 },
-    stepsNote: { ...theme.fonts.small, color: theme.semanticColors.bodySubtext }
+    stepsNote: { ...theme.fonts.small, color: theme.semanticColors.bodySubtext },
+    copy: { borderTop: border, paddingTop: 12, marginBottom: 16 },
+    download: { color: theme.semanticColors.link, selectors: { ':hover': { color: theme.semanticColors.linkHovered } } },
+    notice: { marginBottom: 8 },
+    watch: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, margin: '8px 0' }
   });
 });

@@ -3,6 +3,9 @@ declare interface IProfilePhotoSyncWebPartStrings {
   PropertyPaneDescription: string;
   BasicGroupName: string;
   TitleFieldLabel: string;
+  AllowCopyFieldLabel: string;
+  AllowCopyOn: string;
+  AllowCopyOff: string;
 
   // Card
   DefaultTitle: string;
@@ -67,6 +70,31 @@ declare interface IProfilePhotoSyncWebPartStrings {
   StepsTeamsNote: string;
   StepDoneLabel: string;
   StepsProgress: string;
+
+  // Copy the photo for me, and the background re-check
+  CopyHeading: string;
+  CopyIntro: string;
+  CopyButton: string;
+  CopyTryAgain: string;
+  CopyDurableNote: string;
+  DownloadCurrent: string;
+  CopyConfirmTitle: string;
+  CopyConfirmText: string;
+  CopyConfirmButton: string;
+  Cancel: string;
+  CopyProgressUploading: string;
+  CopyProgressChecking: string;
+  CopyDone: string;
+  CopyFailedTitle: string;
+  CopyStateUnchanged: string;
+  CopyStateUnknown: string;
+  CopyBlocked: string;
+  CopyRejected: string;
+  StepsDoneButton: string;
+  WatchWaiting: string;
+  WatchCaughtUp: string;
+  WatchGaveUp: string;
+  WatchStoppedHidden: string;
 
   // Browsers: their names and what each calls its private window
   BrowserEdge: string;

@@ -1,0 +1,123 @@
+import * as React from 'react';
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import { CopyOutcome } from '../../../models/ICopyOutcome';
+import { IShownPhoto } from '../../../models/IPhotoSyncResult';
+import { IPhotoCopier } from '../../../services/PhotoCopier';
+import { getClassNames } from './styles';
+import { usePhotoUrl } from './usePhotoUrl';
+import { reasonText } from './verdictText';
+
+export interface ICopyPhotoProps {
+  copier: IPhotoCopier;
+  /** SharePoint's current picture, offered for download before it is replaced (absent for the placeholder). */
+  current?: IShownPhoto;
+  /** Called after a successful copy; resolves when the re-check has finished. */
+  onCopied: () => Promise<void>;
+  /** Called when the tenant refuses the copy (403): the guided steps are then the way. */
+  onBlocked: () => void;
+}
+
+type Phase = 'idle' | 'confirming' | 'copying' | 'checking' | { failed: Extract<CopyOutcome, { kind: 'failed' }> };
+
+/** "Copy my Outlook photo to SharePoint": confirm, copy, re-check; on failure, say what state SharePoint is in. */
+export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
+  const styles = getClassNames(useTheme());
+  const [phase, setPhase] = React.useState<Phase>('idle');
+  const currentUrl = usePhotoUrl(props.current);
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    []
+  );
+
+  const copy = (): void => {
+    setPhase('copying');
+    props.copier
+      .copy()
+      .then((outcome) => {
+        if (!mounted.current) {
+          return undefined;
+        }
+        if (outcome.kind === 'copied') {
+          setPhase('checking');
+          return props.onCopied();
+        }
+        if (outcome.reason === 'permission-denied' && outcome.stage === 'upload') {
+          props.onBlocked();
+        }
+        setPhase({ failed: outcome });
+        return undefined;
+      })
+      .then(() => {
+        if (mounted.current) {
+          setPhase((p) => (p === 'checking' ? 'idle' : p));
+        }
+      })
+      .catch(() => setPhase({ failed: { kind: 'failed', reason: 'unexpected', state: 'unknown', stage: 'upload' } }));
+  };
+
+  const busy = phase === 'copying' || phase === 'checking';
+  const failed = typeof phase === 'object' ? phase.failed : undefined;
+  return (
+    <section className={styles.copy} aria-labelledby="pps-copy-heading">
+      <h3 id="pps-copy-heading" className={styles.stepsHeading}>
+        {strings.CopyHeading}
+      </h3>
+      <p>{strings.CopyIntro}</p>
+      <div className={styles.actions}>
+        <PrimaryButton
+          text={failed ? strings.CopyTryAgain : strings.CopyButton}
+          iconProps={{ iconName: 'Upload' }}
+          disabled={busy}
+          onClick={() => setPhase('confirming')}
+        />
+        {currentUrl && (
+          <a className={styles.download} href={currentUrl} download="sharepoint-profile-photo.jpg">
+            {strings.DownloadCurrent}
+          </a>
+        )}
+      </div>
+      <p className={styles.stepsNote}>{strings.CopyDurableNote}</p>
+      {busy && (
+        <ProgressIndicator
+          label={phase === 'copying' ? strings.CopyProgressUploading : strings.CopyProgressChecking}
+          ariaValueText={phase === 'copying' ? strings.CopyProgressUploading : strings.CopyProgressChecking}
+        />
+      )}
+      {failed && (
+        <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+          <strong className={styles.verdictTitle}>{strings.CopyFailedTitle}</strong> {copyFailureText(failed)}{' '}
+          {failed.state === 'unknown' ? strings.CopyStateUnknown : strings.CopyStateUnchanged}
+        </MessageBar>
+      )}
+      <Dialog
+        hidden={phase !== 'confirming'}
+        onDismiss={() => setPhase('idle')}
+        dialogContentProps={{ type: DialogType.normal, title: strings.CopyConfirmTitle, subText: strings.CopyConfirmText }}
+        modalProps={{ isBlocking: true }}
+      >
+        <DialogFooter>
+          <PrimaryButton text={strings.CopyConfirmButton} onClick={copy} />
+          <DefaultButton text={strings.Cancel} onClick={() => setPhase('idle')} />
+        </DialogFooter>
+      </Dialog>
+    </section>
+  );
+}
+
+function copyFailureText(failed: Extract<CopyOutcome, { kind: 'failed' }>): string {
+  if (failed.reason === 'rejected-picture') {
+    return strings.CopyRejected;
+  }
+  if (failed.reason === 'permission-denied' && failed.stage === 'upload') {
+    return strings.CopyBlocked;
+  }
+  return reasonText(failed.reason, undefined, failed.stage === 'upload' ? 'sharepoint' : 'exchange');
+}
