@@ -60,7 +60,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** The verdict's MessageBar, once the check has finished. */
 export async function verdictText(page: Page): Promise<string> {
-  const bar = page.locator('[data-verdict] .ms-MessageBar');
+  const bar = page.locator('[data-verdict] [data-banner]');
   await bar.waitFor({ state: 'visible', timeout: 30000 });
   await page.locator('section[aria-busy="false"]').waitFor({ timeout: 30000 });
   return (await bar.innerText()).replace(/\s+/g, ' ').trim();

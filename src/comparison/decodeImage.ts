@@ -2,6 +2,7 @@ import { decode as decodeJpeg } from 'jpeg-js';
 import { decode as decodePng } from 'fast-png';
 import { PhotoDecodeError } from './PhotoDecodeError';
 import { exifOrientation } from './exifOrientation';
+import { DEFAULT_DECODE_BUDGET, IDecodeBudget } from './budget';
 import { sniffFormat } from './sniffFormat';
 
 /** An image as 8-bit RGBA rows, with the EXIF orientation it should be shown in. */
@@ -15,21 +16,7 @@ export interface IRgbaImage {
   format: 'jpeg' | 'png';
 }
 
-/** Limits checked before any pixel is decoded. */
-export interface IDecodeBudget {
-  maxBytes: number;
-  maxPixels: number;
-}
-
-/**
- * The largest photo Graph serves is 648x648 (0.42 MP) and SharePoint's largest thumbnail 300x300, so half a
- * megapixel leaves room while bounding the decode time (jpeg-js decodes about 4 MP/s here): a corrupt header
- * claiming a huge image is refused before any pixel is decoded. 4 MB is 25 times a 648 px JPEG at quality 90.
- */
-export const DEFAULT_DECODE_BUDGET: IDecodeBudget = {
-  maxBytes: 4 * 1024 * 1024,
-  maxPixels: 500 * 1000
-};
+export type { IDecodeBudget } from './budget';
 
 /** Decodes a JPEG or PNG without a DOM or canvas. Every failure is a {@link PhotoDecodeError}. */
 export function decodeImage(bytes: Uint8Array, budget: IDecodeBudget = DEFAULT_DECODE_BUDGET): IRgbaImage {

@@ -1,4 +1,5 @@
-import { decodeImage, DEFAULT_DECODE_BUDGET, IDecodeBudget } from './decodeImage';
+import { DEFAULT_DECODE_BUDGET, IDecodeBudget } from './budget';
+import { decodeImage } from './decodeImage';
 import { normalizeImage } from './normalizeImage';
 import { hashDistance, HASH_INPUT_SIZE, perceptualHash } from './perceptualHash';
 import { onSide } from './PhotoDecodeError';
@@ -8,8 +9,8 @@ export { PhotoDecodeError, isPhotoDecodeError } from './PhotoDecodeError';
 export type { PhotoDecodeFailure } from './PhotoDecodeError';
 export { sniffFormat, gifSize } from './sniffFormat';
 export type { ImageFormat } from './sniffFormat';
-export { DEFAULT_DECODE_BUDGET } from './decodeImage';
-export type { IDecodeBudget } from './decodeImage';
+export { DEFAULT_DECODE_BUDGET } from './budget';
+export type { IDecodeBudget } from './budget';
 
 export { SAME_PHOTO_THRESHOLD } from './threshold';
 

@@ -1,7 +1,7 @@
-import type { SPFI } from '@pnp/sp';
-import type { Queryable } from '@pnp/queryable';
+import type { SPFI } from '@pnp/sp/fi.js';
+import type { Queryable } from '@pnp/queryable/queryable.js';
 import '@pnp/sp/profiles';
-import { DEFAULT_DECODE_BUDGET } from '../comparison/decodeImage';
+import { DEFAULT_DECODE_BUDGET } from '../comparison/budget';
 import { sniffFormat } from '../comparison/sniffFormat';
 import { ISharePointProfile, SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePointProfile';
 import { IPictureBytes, ISharePointProfileService } from './ISharePointProfileService';

@@ -4,7 +4,8 @@ import { DisplayMode, Version } from '@microsoft/sp-core-library';
 import { type IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
-import { spfi, SPFx } from '@pnp/sp';
+import { spfi } from '@pnp/sp/fi.js';
+import { SPFx } from '@pnp/sp/behaviors/spfx.js';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 
 import { GraphPhotoService } from '../../services/GraphPhotoService';

@@ -2,12 +2,12 @@ import * as React from 'react';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { CopyOutcome } from '../../../models/ICopyOutcome';
 import { IShownPhoto } from '../../../models/IPhotoSyncResult';
 import { IPhotoCopier } from '../../../services/PhotoCopier';
+import { Banner } from './Banner';
 import { getClassNames } from './styles';
 import { usePhotoUrl } from './usePhotoUrl';
 import { reasonText } from './verdictText';
@@ -92,10 +92,10 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
         />
       )}
       {failed && (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+        <Banner type="error">
           <strong className={styles.verdictTitle}>{strings.CopyFailedTitle}</strong> {copyFailureText(failed)}{' '}
           {failed.state === 'unknown' ? strings.CopyStateUnknown : strings.CopyStateUnchanged}
-        </MessageBar>
+        </Banner>
       )}
       <Dialog
         hidden={phase !== 'confirming'}

@@ -1,20 +1,21 @@
 import * as React from 'react';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { SAME_PHOTO_THRESHOLD } from '../../../comparison/threshold';
 import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
-import { CopyPhoto } from './CopyPhoto';
+import { Banner } from './Banner';
+import { CommandButton } from './CommandButton';
 import { PhotoCard } from './PhotoCard';
-import { useBackgroundRecheck, WatchState } from './useBackgroundRecheck';
-import { ResyncSteps } from './ResyncSteps';
+import { useBackgroundRecheck } from './useBackgroundRecheck';
 import { usePhotoCheck } from './usePhotoCheck';
 import { VerdictMessage } from './VerdictMessage';
 import { verdictText } from './verdictText';
 import { format } from './format';
 import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';
+
+/** The guided fix loads as its own chunk, only when SharePoint is behind. */
+const GuidedFix = React.lazy(() => import(/* webpackChunkName: 'guided-fix' */ './GuidedFix'));
 
 /** The web part's root: the page's theme around the card. */
 export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Element {
@@ -51,9 +52,9 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
             <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={result.sharePointPhoto} />
           </div>
           {notice && (
-            <MessageBar messageBarType={MessageBarType.success} className={styles.notice}>
+            <Banner type="success" className={styles.notice}>
               {notice}
-            </MessageBar>
+            </Banner>
           )}
           <div aria-live="polite" data-verdict={result.verdict.kind}>
             {text && <VerdictMessage text={text} />}
@@ -65,64 +66,38 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
             {format(strings.CheckedAt, formatTime(result.checkedAt, props.locale))}
           </p>
           <div className={styles.actions}>
-            <PrimaryButton
-              text={checking ? strings.Checking : strings.CheckAgain}
-              onClick={checkAgain}
-              disabled={checking}
-              iconProps={{ iconName: 'Refresh' }}
-            />
+            <CommandButton text={checking ? strings.Checking : strings.CheckAgain} onClick={checkAgain} disabled={checking} iconName="Refresh" />
             {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
           </div>
           {text && text.showSteps && copyBlocked && (
-            <MessageBar messageBarType={MessageBarType.warning} isMultiline={true} className={styles.notice}>
+            <Banner type="warning" className={styles.notice}>
               <strong className={styles.verdictTitle}>{strings.CopyFailedTitle}</strong> {strings.CopyBlocked}
-            </MessageBar>
-          )}
-          {text && text.showSteps && offerCopy && props.copier && (
-            <CopyPhoto
-              copier={props.copier}
-              current={result.verdict.kind === 'out-of-sync' ? result.sharePointPhoto : undefined}
-              onCopied={() => {
-                setCopied(true);
-                return recheckQuietly().then(() => undefined);
-              }}
-              onBlocked={() => setCopyBlocked(true)}
-            />
+            </Banner>
           )}
           {text && text.showSteps && (
-            <>
-              <ResyncSteps
+            <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
+              <GuidedFix
+                copier={offerCopy ? props.copier : undefined}
+                current={result.verdict.kind === 'out-of-sync' ? result.sharePointPhoto : undefined}
+                onCopied={() => {
+                  setCopied(true);
+                  return recheckQuietly().then(() => undefined);
+                }}
+                onBlocked={() => setCopyBlocked(true)}
                 browser={props.browser}
                 isTeams={props.isTeams}
                 store={props.store}
                 storageKey={props.storageKey}
                 copyText={props.copyText}
+                watch={watch}
+                startWatching={startWatching}
               />
-              <div className={styles.watch}>
-                <DefaultButton text={strings.StepsDoneButton} onClick={startWatching} disabled={watch.kind === 'waiting'} />
-                <span className={styles.stepsNote} role="status">
-                  {watchText(watch)}
-                </span>
-              </div>
-            </>
+            </React.Suspense>
           )}
         </>
       )}
     </section>
   );
-}
-
-function watchText(watch: WatchState): string {
-  switch (watch.kind) {
-    case 'waiting':
-      return format(strings.WatchWaiting, watch.attempt, watch.of);
-    case 'gave-up':
-      return strings.WatchGaveUp;
-    case 'stopped-hidden':
-      return strings.WatchStoppedHidden;
-    default:
-      return '';
-  }
 }
 
 function formatDateTime(date: Date, locale: string): string {

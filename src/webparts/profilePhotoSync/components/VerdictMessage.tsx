@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar } from '@fluentui/react/lib/MessageBar';
+import { Banner } from './Banner';
 import { IVerdictText } from './verdictText';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';
@@ -8,17 +8,17 @@ export interface IVerdictMessageProps {
   text: IVerdictText;
 }
 
-/** The verdict in a MessageBar; announced politely when it changes (the MessageBar is a live region). */
+/** The verdict, in MessageBar colours; the parent's live region announces it when it changes. */
 export function VerdictMessage({ text }: IVerdictMessageProps): JSX.Element {
   const styles = getClassNames(useTheme());
   return (
-    <MessageBar messageBarType={text.type} isMultiline={true} className={styles.verdict}>
+    <Banner type={text.type} className={styles.verdict}>
       <strong className={styles.verdictTitle}>{text.title}</strong> {text.text}
       {text.details.map((line) => (
         <span key={line} className={styles.verdictDetail}>
           {line}
         </span>
       ))}
-    </MessageBar>
+    </Banner>
   );
 }

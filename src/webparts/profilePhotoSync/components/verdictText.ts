@@ -1,11 +1,11 @@
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { CheckFailureReason, CheckService } from '../../../models/CheckFailure';
 import { SyncVerdict } from '../../../models/IPhotoSyncResult';
+import { BannerType } from './Banner';
 import { format } from './format';
 
 export interface IVerdictText {
-  type: MessageBarType;
+  type: BannerType;
   title: string;
   text: string;
   /** Extra lines under the text: which side failed, how the photos were compared. */
@@ -24,7 +24,7 @@ export function verdictText(verdict: SyncVerdict, threshold: number, context: IV
   switch (verdict.kind) {
     case 'in-sync':
       return {
-        type: MessageBarType.success,
+        type: 'success',
         title: strings.InSyncTitle,
         text: strings.InSyncText,
         details: [distanceLine(verdict.distance, threshold)],
@@ -32,18 +32,18 @@ export function verdictText(verdict: SyncVerdict, threshold: number, context: IV
       };
     case 'out-of-sync':
       return {
-        type: MessageBarType.warning,
+        type: 'warning',
         title: strings.OutOfSyncTitle,
         text: strings.OutOfSyncText,
         details: [distanceLine(verdict.distance, threshold)],
         showSteps: true
       };
     case 'sharepoint-placeholder':
-      return { type: MessageBarType.warning, title: strings.PlaceholderTitle, text: strings.PlaceholderText, details: [], showSteps: true };
+      return { type: 'warning', title: strings.PlaceholderTitle, text: strings.PlaceholderText, details: [], showSteps: true };
     case 'no-exchange-photo':
-      return { type: MessageBarType.info, title: strings.NoExchangePhotoTitle, text: strings.NoExchangePhotoText, details: [], showSteps: false };
+      return { type: 'info', title: strings.NoExchangePhotoTitle, text: strings.NoExchangePhotoText, details: [], showSteps: false };
     case 'no-mailbox':
-      return { type: MessageBarType.info, title: strings.NoMailboxTitle, text: strings.NoMailboxText, details: [], showSteps: false };
+      return { type: 'info', title: strings.NoMailboxTitle, text: strings.NoMailboxText, details: [], showSteps: false };
     case 'could-not-check': {
       const details: string[] = [];
       if (verdict.service) {
@@ -54,7 +54,7 @@ export function verdictText(verdict: SyncVerdict, threshold: number, context: IV
         details.push(strings.OwnerPermissionHelp);
       }
       return {
-        type: MessageBarType.error,
+        type: 'error',
         title: strings.CouldNotCheckTitle,
         text: reasonText(verdict.reason, verdict.retryAfterSeconds, verdict.service),
         details,
