@@ -120,6 +120,25 @@ describe('every scenario shows the right verdict and photos, with no accessibili
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('a repeat visit with nothing changed: the remembered verdict after the two metadata requests, no image', async () => {
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
+    expect(await verdictText(page)).toContain('SharePoint shows a different photo.');
+    const tenant: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (/^\/(v1\.0|_api|_layouts)\//i.test(url.pathname)) {
+        tenant.push(`${r.method()} ${url.pathname.toLowerCase()}`);
+      }
+    });
+    await page.goto(workbenchUrl({})); // same tenant session, same browser storage
+    expect(await verdictText(page)).toContain('SharePoint shows a different photo.');
+    expect(tenant.sort()).toEqual(['GET /_api/sp.userprofiles.peoplemanager/getmyproperties', 'GET /v1.0/me/photo']);
+    expect(await page.locator('img[alt="Your photo in Outlook and Teams"]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.locator('section[aria-busy="false"]').waitFor();
+    expect(tenant.filter((r) => /\$value|userphoto/.test(r))).toHaveLength(2); // Check again reads both photos
+  });
+
   test('slow: a labelled spinner while the tenant answers, then the verdict', async () => {
     await page.goto(workbenchUrl({ scenario: 'slow' }));
     await page.getByText('Checking your profile photo…').waitFor({ timeout: 5000 });

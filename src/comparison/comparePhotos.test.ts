@@ -110,3 +110,30 @@ describe('comparePhotos: bad input is a typed error', () => {
     expect((error as PhotoDecodeError).failure).toBe('too-many-pixels');
   });
 });
+
+describe('comparePhotos at the sizes the web part compares: Graph 96x96 against SharePoint M (72x72)', () => {
+  const graph96 = (p: PhotoName): Uint8Array => sharePointCopy(p, 96, 90);
+  const sharePointM = (p: PhotoName): Uint8Array => sharePointCopy(p, 72, 75);
+  const small = { same: [] as number[], different: [] as number[] };
+
+  test.each(PHOTO_NAMES.map((p) => [p]))('%s: same', async (photo) => {
+    const result = await comparePhotos(graph96(photo), sharePointM(photo));
+    small.same.push(result.distance);
+    expect(result.verdict).toBe('same');
+  });
+
+  test.each(PHOTO_NAMES.flatMap((a) => PHOTO_NAMES.filter((b) => b !== a).map((b) => [a, b] as const)))('%s vs %s: different', async (a, b) => {
+    const result = await comparePhotos(graph96(a), sharePointM(b));
+    small.different.push(result.distance);
+    expect(result.verdict).toBe('different');
+  });
+
+  test('with the same margins as at full size', () => {
+    if (process.env.PPS_REPORT) {
+      process.stdout.write(`96 vs 72: same ${Math.min(...small.same).toFixed(3)}..${Math.max(...small.same).toFixed(3)}; different ${Math.min(...small.different).toFixed(3)}..${Math.max(...small.different).toFixed(3)}\n`);
+    }
+    expect(small.same).toHaveLength(PHOTO_NAMES.length);
+    expect(SAME_PHOTO_THRESHOLD - Math.max(...small.same)).toBeGreaterThanOrEqual(0.05);
+    expect(Math.min(...small.different) - SAME_PHOTO_THRESHOLD).toBeGreaterThanOrEqual(0.1);
+  });
+});

@@ -26,4 +26,6 @@ export interface IPhotoSyncResult {
   sharePointUpdated?: Date;
   displayName?: string;
   checkedAt: Date;
+  /** Shown from the last visit's check: the metadata had not changed, so no photo was downloaded. */
+  fromCache?: boolean;
 }

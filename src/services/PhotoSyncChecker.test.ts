@@ -8,6 +8,7 @@ import { SharePointProfileLookup } from '../models/ISharePointProfile';
 import { IPictureBytes } from './ISharePointProfileService';
 import { ComparePhotos, PhotoSyncChecker } from './PhotoSyncChecker';
 import { ServiceError } from './ServiceError';
+import { VerdictCache } from './VerdictCache';
 import { FakeExchange, FakeSharePoint, PROFILE } from '../../test/fakes/fakeServices';
 import { photoBytes, sharePointCopy } from '../../test/photoFixtures';
 
@@ -20,7 +21,7 @@ const orangeOnSharePoint: IPictureBytes = { bytes: sharePointCopy('orange', 300,
 const HTML: IPictureBytes = { bytes: new TextEncoder().encode('<html></html>'), contentType: 'image/jpeg' };
 
 function checker(exchange: FakeExchange, sharePoint: FakeSharePoint, compare: ComparePhotos = comparePhotos): PhotoSyncChecker {
-  return new PhotoSyncChecker(exchange, sharePoint, compare, () => NOW);
+  return new PhotoSyncChecker(exchange, sharePoint, compare, { now: () => NOW });
 }
 
 describe('PhotoSyncChecker: the verdict', () => {
@@ -96,8 +97,8 @@ describe('PhotoSyncChecker: what it asks for', () => {
     const exchange = new FakeExchange(HAS_PHOTO, MESSI);
     const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
     const result = await checker(exchange, sharePoint).check(true);
-    expect(exchange.calls).toEqual(['metadata', 'photo 240']);
-    expect(sharePoint.calls).toEqual(['profile', `picture L fresh ${PROFILE.accountName}`]);
+    expect(exchange.calls).toEqual(['metadata', 'photo 96']);
+    expect(sharePoint.calls).toEqual(['profile', `picture M fresh ${PROFILE.accountName}`]);
     expect(result.exchangePhoto).toEqual({ bytes: MESSI, contentType: 'image/jpeg' });
     expect(result.sharePointPhoto).toEqual(messiOnSharePoint);
     expect(result.sharePointUpdated).toEqual(PROFILE.pictureTimestamp);
@@ -164,9 +165,101 @@ describe('PhotoSyncChecker: one check at a time, within a time limit', () => {
     let cancelled = false;
     exchange.getPhotoMetadata = (signal?: AbortSignal) =>
       new Promise(() => signal && signal.addEventListener('abort', () => (cancelled = true)));
-    const slow = new PhotoSyncChecker(exchange, new FakeSharePoint(FOUND, messiOnSharePoint), comparePhotos, () => NOW, 50);
+    const slow = new PhotoSyncChecker(exchange, new FakeSharePoint(FOUND, messiOnSharePoint), comparePhotos, { now: () => NOW, timeLimitMs: 50 });
     const result = await slow.check(false);
     expect(result.verdict).toEqual({ kind: 'could-not-check', reason: 'timeout' });
     expect(cancelled).toBe(true);
+  });
+});
+
+describe('PhotoSyncChecker: metadata first, remembered between visits', () => {
+  class MemoryStore {
+    public readonly data: Record<string, string> = {};
+    public getItem(key: string): string | null { // eslint-disable-line @rushstack/no-new-null
+      return key in this.data ? this.data[key] : null;
+    }
+    public setItem(key: string, value: string): void {
+      this.data[key] = value;
+    }
+  }
+
+  function visit(store: MemoryStore, lookup: ExchangePhotoLookup, profile: SharePointProfileLookup, picture: IPictureBytes): { exchange: FakeExchange; sharePoint: FakeSharePoint; preloads: number[]; checker: PhotoSyncChecker } {
+    const exchange = new FakeExchange(lookup, MESSI);
+    const sharePoint = new FakeSharePoint(profile, picture);
+    const preloads: number[] = [];
+    const checker = new PhotoSyncChecker(exchange, sharePoint, comparePhotos, {
+      now: () => NOW,
+      cache: new VerdictCache(store, 'verdict'),
+      preloadComparison: () => preloads.push(1)
+    });
+    return { exchange, sharePoint, preloads, checker };
+  }
+
+  test('a repeat visit with unchanged metadata: the remembered verdict and photos, no photo downloaded', async () => {
+    const store = new MemoryStore();
+    const first = visit(store, HAS_PHOTO, FOUND, orangeOnSharePoint);
+    const firstResult = await first.checker.check(false);
+    expect(firstResult.verdict.kind).toBe('out-of-sync');
+    expect(first.preloads).toHaveLength(1);
+
+    const again = visit(store, HAS_PHOTO, FOUND, orangeOnSharePoint);
+    const result = await again.checker.check(false);
+    expect(again.exchange.calls).toEqual(['metadata']);
+    expect(again.sharePoint.calls).toEqual(['profile']);
+    expect(again.preloads).toHaveLength(0);
+    expect(result).toMatchObject({ verdict: firstResult.verdict, fromCache: true, exchangePhoto: firstResult.exchangePhoto, sharePointPhoto: firstResult.sharePointPhoto });
+  });
+
+  test.each([
+    ['the Exchange photo changed (new media ETag)', { kind: 'photo', metadata: { width: 342, height: 342, etag: 'W/"2"' } } as ExchangePhotoLookup, FOUND],
+    ['SharePoint stored a picture (new timestamp)', HAS_PHOTO, { kind: 'profile', profile: { ...PROFILE, pictureTimestamp: new Date('2026-11-26T11:00:00Z') } } as SharePointProfileLookup],
+    ['SharePoint\'s picture URL changed', HAS_PHOTO, { kind: 'profile', profile: { ...PROFILE, pictureUrl: 'https://contoso-my.sharepoint.com/new.jpg' } } as SharePointProfileLookup]
+  ])('%s: checked in full again', async (_name, lookup, profile) => {
+    const store = new MemoryStore();
+    await visit(store, HAS_PHOTO, FOUND, orangeOnSharePoint).checker.check(false);
+    const again = visit(store, lookup, profile, messiOnSharePoint);
+    const result = await again.checker.check(false);
+    expect(again.exchange.calls).toEqual(['metadata', 'photo 96']);
+    expect(result.fromCache).toBeUndefined();
+    expect(result.verdict.kind).toBe('in-sync');
+  });
+
+  test('Check again (fresh) never uses the remembered verdict', async () => {
+    const store = new MemoryStore();
+    await visit(store, HAS_PHOTO, FOUND, orangeOnSharePoint).checker.check(false);
+    const again = visit(store, HAS_PHOTO, FOUND, orangeOnSharePoint);
+    await again.checker.check(true);
+    expect(again.exchange.calls).toEqual(['metadata', 'photo 96']);
+  });
+
+  test('failures are never remembered', async () => {
+    const store = new MemoryStore();
+    await visit(store, HAS_PHOTO, FOUND, HTML).checker.check(false);
+    expect(store.data).toEqual({});
+  });
+});
+
+describe('PhotoSyncChecker.prefetch', () => {
+  test('starts the first check early; the first check(false) takes it over instead of starting another', async () => {
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    const c = checker(exchange, new FakeSharePoint(FOUND, messiOnSharePoint));
+    c.prefetch();
+    c.prefetch();
+    expect(exchange.calls).toEqual(['metadata']);
+    await new Promise((r) => setTimeout(r, 50)); // finished before anyone asked
+    const result = await c.check(false);
+    expect(result.verdict.kind).toBe('in-sync');
+    expect(exchange.calls.filter((x) => x === 'metadata')).toHaveLength(1);
+    await c.check(false);
+    expect(exchange.calls.filter((x) => x === 'metadata')).toHaveLength(2); // only once
+  });
+
+  test('Check again (fresh) never takes a prefetched check', async () => {
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    const c = checker(exchange, new FakeSharePoint(FOUND, messiOnSharePoint));
+    c.prefetch();
+    await new Promise((r) => setTimeout(r, 50));
+    await c.check(true);
+    expect(exchange.calls.filter((x) => x === 'metadata')).toHaveLength(2);
   });
 });

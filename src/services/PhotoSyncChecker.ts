@@ -3,21 +3,51 @@ import { isPhotoDecodeError } from '../comparison/PhotoDecodeError';
 import { sniffFormat } from '../comparison/sniffFormat';
 import { ExchangePhotoLookup } from '../models/IExchangePhoto';
 import { IPhotoSyncResult, IShownPhoto, SyncVerdict } from '../models/IPhotoSyncResult';
-import { SharePointProfileLookup } from '../models/ISharePointProfile';
+import { SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePointProfile';
 import { IExchangePhotoService } from './IExchangePhotoService';
 import { ISharePointProfileService } from './ISharePointProfileService';
 import { isServiceError } from './ServiceError';
+import { fingerprint, IVerdictCache } from './VerdictCache';
 
 export type ComparePhotos = (exchange: Uint8Array, sharePoint: Uint8Array) => Promise<IPhotoComparison>;
+
+/** Sharper copies of the photos, for display only (the verdict never depends on them). */
+export interface IDisplayPhotos {
+  exchangePhoto?: IShownPhoto;
+  sharePointPhoto?: IShownPhoto;
+}
 
 /** What the components call: one check of both photos, always ending in a verdict. */
 export interface IPhotoSyncChecker {
   /** `fresh`: bypass the browser cache (the user asked to check again). Never rejects. */
   check(fresh: boolean): Promise<IPhotoSyncResult>;
+  /**
+   * The photos of the last full check at display size (Graph 240, SharePoint L), fetched after the verdict.
+   * Resolves with what it could get; never rejects.
+   */
+  loadDisplayPhotos(): Promise<IDisplayPhotos>;
 }
 
-/** Exchange photo size fetched for display and comparison: sharp at the card's 120 CSS px on 2x screens. */
-export const EXCHANGE_PHOTO_SIZE = 240;
+/** Display sizes: sharp in the card's 120 CSS px circles on 2x screens. */
+export const DISPLAY_EXCHANGE_SIZE = 240;
+export const DISPLAY_SHAREPOINT_SIZE: SharePointPhotoSize = 'L';
+
+/**
+ * The sizes compared (and shown): Graph's 96x96 against SharePoint's M thumbnail (72x72), the smallest pair that
+ * keeps every verdict right on the test photographs (comparePhotos.test.ts) at a few KB each.
+ */
+export const EXCHANGE_PHOTO_SIZE = 96;
+export const SHAREPOINT_PHOTO_SIZE: SharePointPhotoSize = 'M';
+
+export interface IPhotoSyncCheckerOptions {
+  now?: () => Date;
+  /** The whole check ends by then. */
+  timeLimitMs?: number;
+  /** Remembers verdicts between visits; absent: every check is in full. */
+  cache?: IVerdictCache;
+  /** Starts loading the comparison code early, alongside the photo requests. */
+  preloadComparison?: () => void;
+}
 
 /** The whole check (both sides, retries included) ends by then, with a "took too long" verdict. */
 export const CHECK_TIME_LIMIT_MS = 30000;
@@ -32,24 +62,41 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
   private readonly _compare: ComparePhotos;
   private readonly _now: () => Date;
   private readonly _timeLimitMs: number;
+  private readonly _cache: IVerdictCache | undefined;
+  private readonly _preload: () => void;
   private _running: Promise<IPhotoSyncResult> | undefined;
+  private _prefetched: Promise<IPhotoSyncResult> | undefined;
+  /** What the last full check read, for loading its photos at display size. */
+  private _last: { lookup: ExchangePhotoLookup; account: string } | undefined;
 
-  public constructor(
-    exchange: IExchangePhotoService,
-    sharePoint: ISharePointProfileService,
-    compare: ComparePhotos,
-    now: () => Date = () => new Date(),
-    timeLimitMs: number = CHECK_TIME_LIMIT_MS
-  ) {
+  public constructor(exchange: IExchangePhotoService, sharePoint: ISharePointProfileService, compare: ComparePhotos, options: IPhotoSyncCheckerOptions = {}) {
     this._exchange = exchange;
     this._sharePoint = sharePoint;
     this._compare = compare;
-    this._now = now;
-    this._timeLimitMs = timeLimitMs;
+    this._now = options.now || (() => new Date());
+    this._timeLimitMs = options.timeLimitMs || CHECK_TIME_LIMIT_MS;
+    this._cache = options.cache;
+    this._preload = options.preloadComparison || (() => undefined);
+  }
+
+  /**
+   * Starts the first check before anything renders (PnPjs sends each request a task later, so a check begun
+   * after React's first paint starts late). The first `check(false)` afterwards takes this check over.
+   */
+  public prefetch(): void {
+    if (!this._prefetched) {
+      this._prefetched = this.check(false);
+    }
   }
 
   /** One check at a time: a call while one runs gets that check's result. */
   public check(fresh: boolean): Promise<IPhotoSyncResult> {
+    const prefetched = this._prefetched;
+    if (prefetched && !fresh) {
+      this._prefetched = undefined;
+      return prefetched;
+    }
+    this._prefetched = undefined;
     if (!this._running) {
       this._running = this._checkWithinLimit(fresh).then((result) => {
         this._running = undefined;
@@ -94,14 +141,36 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     if (profile.kind === 'not-found') {
       return this._result({ kind: 'could-not-check', reason: 'profile-not-found', service: 'sharepoint' });
     }
+    // Metadata first: unchanged since the last visit means the same verdict, with no photo downloaded.
+    const print = fingerprint(lookup, profile.profile);
+    const remembered = !fresh && this._cache ? this._cache.read(print) : undefined;
+    if (remembered) {
+      return { ...remembered, checkedAt: this._now() };
+    }
+    const result = await this._checkPhotos(fresh, lookup, profile, signal);
+    if (this._cache) {
+      this._cache.write(print, result);
+    }
+    return result;
+  }
 
+  private async _checkPhotos(
+    fresh: boolean,
+    lookup: ExchangePhotoLookup,
+    profile: Extract<SharePointProfileLookup, { kind: 'profile' }>,
+    signal: AbortSignal
+  ): Promise<IPhotoSyncResult> {
+    if (lookup.kind === 'photo' && !profile.profile.placeholder) {
+      this._preload();
+    }
     const account = profile.profile.accountName;
+    this._last = { lookup, account };
     const [exchangeBytes, sharePointPicture] = await Promise.all([
       this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup, signal).then(
         (bytes) => ({ ok: true as const, bytes }),
         (error: unknown) => ({ ok: false as const, error })
       ),
-      this._sharePoint.getPicture(account, 'L', fresh, signal).then(
+      this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal).then(
         (picture) => ({ ok: true as const, picture }),
         (error: unknown) => ({ ok: false as const, error })
       )
@@ -133,6 +202,21 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     } catch (e) {
       return this._result(failureVerdict(e), profile, shown);
     }
+  }
+
+  public async loadDisplayPhotos(): Promise<IDisplayPhotos> {
+    const last = this._last;
+    if (!last) {
+      return {};
+    }
+    const [exchange, sharePoint] = await Promise.all([
+      this._exchange.getPhoto(DISPLAY_EXCHANGE_SIZE, last.lookup).catch(() => undefined),
+      this._sharePoint.getPicture(last.account, DISPLAY_SHAREPOINT_SIZE, false).catch(() => undefined)
+    ]);
+    return {
+      exchangePhoto: exchange ? { bytes: exchange, contentType: `image/${sniffFormat(exchange)}` } : undefined,
+      sharePointPhoto: sharePoint
+    };
   }
 
   private _result(

@@ -19,7 +19,7 @@ import { photoBytes, sharePointCopy } from '../../test/photoFixtures';
 const SITE = 'https://contoso.sharepoint.com/sites/intranet';
 const POLICY: IRequestPolicy = { ...DEFAULT_REQUEST_POLICY, timeoutMs: 300, backoffMs: 1 };
 const META = { '@odata.mediaContentType': 'image/jpeg', '@odata.mediaEtag': 'W/"1"', id: '342X342', width: 342, height: 342 };
-const PHOTO: Record<string, GraphAnswer> = { '/me/photo': { json: META }, '/me/photos/240x240/$value': { bytes: sharePointCopy('messi5', 240, 90) } };
+const PHOTO: Record<string, GraphAnswer> = { '/me/photo': { json: META }, '/me/photos/96x96/$value': { bytes: sharePointCopy('messi5', 96, 90) } };
 const ONE_PIXEL_GIF = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3b]);
 
 interface ICase {
@@ -34,13 +34,12 @@ async function run(c: ICase): Promise<{ verdict: SyncVerdict; message: string; d
   const graph = new FakeGraphClient(c.graph || PHOTO);
   let calls = 0;
   const sp = fakeSp(SITE, c.profile || (() => json(myProperties({ placeholder: '0' }))), []);
-  const fetchPicture = fakeFetch(() => (c.picture ? c.picture(calls++) : bytes(sharePointCopy('messi5', 300, 75), 'image/jpeg')), []);
+  const fetchPicture = fakeFetch(() => (c.picture ? c.picture(calls++) : bytes(sharePointCopy('messi5', 72, 75), 'image/jpeg')), []);
   const checker = new PhotoSyncChecker(
     new GraphPhotoService(graph, POLICY),
     new PnPProfileService(sp, SITE, fetchPicture, POLICY),
     comparePhotos,
-    () => new Date(),
-    c.timeLimitMs
+    { timeLimitMs: c.timeLimitMs }
   );
   const result = await checker.check(false);
   const text = verdictText(result.verdict, 0.2, { isEditMode: !!c.editMode });
@@ -57,7 +56,7 @@ describe('Graph faults', () => {
     ['403 (permission not approved)', graphError(403, 'Authorization_RequestDenied'), { kind: 'could-not-check', reason: 'permission-denied', service: 'exchange' }, /Microsoft Graph permission User\.Read/],
     ['404 ImageNotFound', graphError(404, 'ImageNotFound'), { kind: 'no-exchange-photo' }, /don't have a photo in Outlook and Teams.*Change photo/],
     ['404 with another code', graphError(404, 'ErrorItemNotFound'), { kind: 'no-exchange-photo' }, /don't have a photo in Outlook and Teams/],
-    ['200 with the 1x1 GIF', { '/me/photo': { json: META }, '/me/photos/240x240/$value': { bytes: ONE_PIXEL_GIF } }, { kind: 'no-exchange-photo' }, /don't have a photo/],
+    ['200 with the 1x1 GIF', { '/me/photo': { json: META }, '/me/photos/96x96/$value': { bytes: ONE_PIXEL_GIF } }, { kind: 'no-exchange-photo' }, /don't have a photo/],
     ['400 AuthenticationError (no mailbox)', graphError(400, 'AuthenticationError'), { kind: 'no-mailbox' }, /no Exchange Online mailbox.*can't sync yours by itself/],
     ['404 MailboxNotHostedInExchangeOnline', graphError(404, 'MailboxNotHostedInExchangeOnline'), { kind: 'no-mailbox' }, /no Exchange Online mailbox/],
     ['429 with Retry-After', graphError(429, 'TooManyRequests', '30'), { kind: 'could-not-check', reason: 'throttled', retryAfterSeconds: 30 }, /busy and asked us to wait\. Try again in 30 seconds/],
@@ -93,7 +92,7 @@ describe('SharePoint faults', () => {
     ['userphoto.aspx answers a login page (HTML, 200)', { picture: () => new Response('<!DOCTYPE html><html><title>Sign in</title></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }) }, { kind: 'could-not-check', reason: 'not-an-image', service: 'sharepoint' }, /isn't a picture/],
     ['userphoto.aspx ends in a 403 (after a redirect)', { picture: () => new Response('Forbidden', { status: 403 }) }, { kind: 'could-not-check', reason: 'permission-denied', service: 'sharepoint' }, /SharePoint refused to show your photo/],
     ['userphoto.aspx declares a 20 MB body', { picture: () => new Response('x', { status: 200, headers: { 'Content-Type': 'image/jpeg', 'Content-Length': String(20 * 1024 * 1024) } }) }, { kind: 'could-not-check', reason: 'too-large', service: 'sharepoint' }, /too large/],
-    ['userphoto.aspx throttled once, then the photo', { picture: (n: number) => (n === 0 ? new Response('', { status: 429, headers: { 'Retry-After': '0' } }) : bytes(sharePointCopy('messi5', 300, 75), 'image/jpeg')) }, { kind: 'in-sync' }, /in sync/],
+    ['userphoto.aspx throttled once, then the photo', { picture: (n: number) => (n === 0 ? new Response('', { status: 429, headers: { 'Retry-After': '0' } }) : bytes(sharePointCopy('messi5', 72, 75), 'image/jpeg')) }, { kind: 'in-sync' }, /in sync/],
     ['userphoto.aspx answers bytes that are not an image', { picture: () => bytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]), 'image/jpeg') }, { kind: 'could-not-check', reason: 'not-an-image', service: 'sharepoint' }, /isn't a picture/],
     ['the whole check over its time limit', { picture: () => new Promise<Response>(() => undefined) as unknown as Response, timeLimitMs: 150 }, { kind: 'could-not-check', reason: 'timeout' }, /took too long/]
   ] as Array<[string, ICase, Partial<SyncVerdict>, RegExp]>)('%s', async (_name, c, verdict, message) => {
@@ -110,7 +109,7 @@ describe('SharePoint faults', () => {
   ])('PictureUrl pointing to %s is dropped, never rendered or fetched; the verdict comes from the pixels', async (_name, url) => {
     const fetched: string[] = [];
     const sp = fakeSp(SITE, () => json(myProperties({ pictureUrl: url, placeholder: '0' })), []);
-    const service = new PnPProfileService(sp, SITE, fakeFetch((u) => (fetched.push(u), bytes(sharePointCopy('messi5', 300, 75), 'image/jpeg')), []), POLICY);
+    const service = new PnPProfileService(sp, SITE, fakeFetch((u) => (fetched.push(u), bytes(sharePointCopy('messi5', 72, 75), 'image/jpeg')), []), POLICY);
     const lookup = await service.getMyProfile();
     expect(lookup.kind === 'profile' && lookup.profile.pictureUrl).toBeUndefined();
     const result = await new PhotoSyncChecker(new GraphPhotoService(new FakeGraphClient(PHOTO), POLICY), service, comparePhotos).check(false);

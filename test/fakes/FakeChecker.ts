@@ -1,5 +1,5 @@
 import { IPhotoSyncResult, SyncVerdict } from '../../src/models/IPhotoSyncResult';
-import { IPhotoSyncChecker } from '../../src/services/PhotoSyncChecker';
+import { IDisplayPhotos, IPhotoSyncChecker } from '../../src/services/PhotoSyncChecker';
 
 export const CHECKED_AT = new Date('2026-11-26T10:15:00Z');
 
@@ -33,6 +33,13 @@ export class FakeChecker implements IPhotoSyncChecker {
       return Promise.resolve(next);
     }
     return new Promise((resolve) => this._pending.push(() => resolve(next)));
+  }
+
+  public displayLoads = 0;
+
+  public loadDisplayPhotos(): Promise<IDisplayPhotos> {
+    this.displayLoads++;
+    return Promise.resolve({});
   }
 
   /** Lets held checks finish. */

@@ -13,6 +13,7 @@ import { GraphPhotoService } from '../../src/services/GraphPhotoService';
 import { PnPProfileService } from '../../src/services/PnPProfileService';
 import { PhotoCopier } from '../../src/services/PhotoCopier';
 import { PhotoSyncChecker } from '../../src/services/PhotoSyncChecker';
+import { VerdictCache } from '../../src/services/VerdictCache';
 import { SCENARIOS, findScenario, TENANT_USER } from '../tenant/scenarios';
 import { createWorkbenchGraphClient } from './graphClient';
 import { registerWorkbenchIcons } from './icons';
@@ -40,15 +41,26 @@ function go(change: Record<string, string>): void {
   window.location.search = next.toString();
 }
 
-function Workbench(props: { config: IWorkbenchConfig }): JSX.Element {
-  const app = React.useMemo(() => createAppServices(), []);
-  const { checker, copier } = React.useMemo(() => {
-    const graph = createWorkbenchGraphClient(props.config.graphUrl);
-    const sp = spfi(props.config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest());
-    const exchange = new GraphPhotoService(graph);
-    const sharePoint = new PnPProfileService(sp, props.config.sharePointUrl, (input, init) => window.fetch(input, init));
-    return { checker: new PhotoSyncChecker(exchange, sharePoint, app.compare), copier: new PhotoCopier(exchange, sharePoint) };
-  }, [props.config, app]);
+interface IServices {
+  app: ReturnType<typeof createAppServices>;
+  checker: PhotoSyncChecker;
+  copier: PhotoCopier;
+}
+
+/** Wires the services as the web part's onInit does: the same classes, pointed at the tenant. */
+function createServices(config: IWorkbenchConfig): IServices {
+  const app = createAppServices();
+  const graph = createWorkbenchGraphClient(config.graphUrl);
+  const sp = spfi(config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest());
+  const exchange = new GraphPhotoService(graph);
+  const sharePoint = new PnPProfileService(sp, config.sharePointUrl, (input, init) => window.fetch(input, init));
+  const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${TENANT_USER.accountName}`);
+  const checker = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison });
+  return { app, checker, copier: new PhotoCopier(exchange, sharePoint) };
+}
+
+function Workbench(props: { services: IServices }): JSX.Element {
+  const { app, checker, copier } = props.services;
   const [signIn, setSignIn] = React.useState<string>('');
 
   const simulateSignIn = (): void => {
@@ -151,7 +163,12 @@ registerWorkbenchIcons();
 document.documentElement.lang = locale;
 fetch('/workbench/config.json')
   .then((r) => r.json() as Promise<IWorkbenchConfig>)
-  .then((config) => ReactDom.render(<Workbench config={config} />, document.getElementById('root')))
+  .then((config) => {
+    performance.mark('pps:mount'); // npm run bench measures from here to the verdict
+    const services = createServices(config);
+    services.checker.prefetch();
+    ReactDom.render(<Workbench services={services} />, document.getElementById('root'));
+  })
   .catch((e: unknown) => {
     document.getElementById('root')!.textContent = `The workbench could not start: ${String(e)}`;
   });

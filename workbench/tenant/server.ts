@@ -70,12 +70,29 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     return bytes;
   };
 
-  const newSession = (scenarioName: string | null): ISession => ({
-    scenario: findScenario(scenarioName),
-    faultsServed: 0,
-    digests: new Set<string>(),
-    pictureTimestamp: Math.floor(Date.UTC(2026, 5, 2, 8, 14, 0) / 1000) + DOTNET_EPOCH_OFFSET_SECONDS
-  });
+  // Graph and SharePoint serve stored thumbnails; make ours before the first request, not during it.
+  for (const name of ['messi5', 'squirrel_cls'] as TenantPhoto[]) {
+    const original = photo(name);
+    const largest = jpegSize(original);
+    for (const size of GRAPH_SIZES.filter((s) => s <= largest)) {
+      derived(`graph:${name}:${size}`, () => thumbnail(original, size, 90));
+    }
+    for (const size of Object.keys(SHAREPOINT_SIZES).map((k) => SHAREPOINT_SIZES[k])) {
+      derived(`sp:${name}:${size}`, () => thumbnail(original, size, 75));
+    }
+  }
+
+  const newSession = (scenarioName: string | null): ISession => {
+    const scenario = findScenario(scenarioName);
+    // Each stored picture has its own timestamp, as in SharePoint: a day in 2026 derived from what is stored.
+    const day = parseInt(crypto.createHash('sha1').update(JSON.stringify(scenario.sharePoint)).digest('hex').slice(0, 4), 16) % 300;
+    return {
+      scenario,
+      faultsServed: 0,
+      digests: new Set<string>(),
+      pictureTimestamp: Math.floor(Date.UTC(2026, 0, 1, 8, 14, 0) / 1000) + day * 86400 + DOTNET_EPOCH_OFFSET_SECONDS
+    };
+  };
 
   return http.createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');

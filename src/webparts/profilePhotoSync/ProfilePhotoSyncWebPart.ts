@@ -12,6 +12,7 @@ import { GraphPhotoService } from '../../services/GraphPhotoService';
 import { PnPProfileService } from '../../services/PnPProfileService';
 import { IPhotoCopier, PhotoCopier } from '../../services/PhotoCopier';
 import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChecker';
+import { VerdictCache } from '../../services/VerdictCache';
 import { detectBrowser } from './browser/detectBrowser';
 import { createAppServices, IAppServices } from './appServices';
 import ProfilePhotoSync from './components/ProfilePhotoSync';
@@ -38,8 +39,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     this._app = createAppServices();
     const exchange = new GraphPhotoService(graph);
     const sharePoint = new PnPProfileService(sp, site, (input, init) => window.fetch(input, init));
-    this._checker = new PhotoSyncChecker(exchange, sharePoint, this._app.compare);
+    const cache = new VerdictCache(this._app.store, `profile-photo-sync:verdict:${this.context.pageContext.user.loginName}`);
+    const checker = new PhotoSyncChecker(exchange, sharePoint, this._app.compare, { cache, preloadComparison: this._app.preloadComparison });
+    this._checker = checker;
     this._copier = new PhotoCopier(exchange, sharePoint);
+    checker.prefetch();
   }
 
   public render(): void {

@@ -5,14 +5,28 @@ import { IKeyValueStore } from './components/useStepProgress';
 export interface IAppServices {
   /** The comparison, loaded as its own chunk the first time two photos need comparing. */
   compare: ComparePhotos;
+  /** Starts loading that chunk (once), so it arrives alongside the photos instead of after them. */
+  preloadComparison: () => void;
   store: IKeyValueStore | undefined;
   copyText: (text: string) => Promise<void>;
 }
 
 export function createAppServices(): IAppServices {
+  let comparison: Promise<typeof import('../../comparison')> | undefined;
+  const load = (): Promise<typeof import('../../comparison')> => {
+    if (!comparison) {
+      comparison = import(/* webpackChunkName: 'photo-comparison' */ '../../comparison');
+      comparison.catch(() => {
+        comparison = undefined; // a failed chunk load may be retried by the next check
+      });
+    }
+    return comparison;
+  };
   return {
-    compare: (exchange, sharePoint) =>
-      import(/* webpackChunkName: 'photo-comparison' */ '../../comparison').then((m) => m.comparePhotos(exchange, sharePoint)),
+    compare: (exchange, sharePoint) => load().then((m) => m.comparePhotos(exchange, sharePoint)),
+    preloadComparison: () => {
+      load().catch(() => undefined);
+    },
     store: safeLocalStorage(),
     copyText: (text) =>
       navigator.clipboard && navigator.clipboard.writeText

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ProfilePhotoSync from './ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
 import { SyncVerdict } from '../../../models/IPhotoSyncResult';
@@ -143,5 +143,22 @@ describe('ProfilePhotoSync: Check again', () => {
     expect(screen.getByRole('button', { name: 'Checking…' })).toHaveProperty('disabled', true);
     await act(async () => checker.release());
     expect(await screen.findByRole('button', { name: /check again/i })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('ProfilePhotoSync: photos at display size load after the verdict', () => {
+  test('after a full check: loaded once, then shown', async () => {
+    const checker = new FakeChecker(result({ kind: 'in-sync', distance: 0 }));
+    render(<ProfilePhotoSync {...props(checker)} />);
+    await screen.findByText('Your photo is in sync.');
+    await waitFor(() => expect(checker.displayLoads).toBe(1));
+  });
+
+  test('after a remembered verdict: nothing is loaded', async () => {
+    const checker = new FakeChecker({ ...result({ kind: 'in-sync', distance: 0 }), fromCache: true });
+    render(<ProfilePhotoSync {...props(checker)} />);
+    await screen.findByText('Your photo is in sync.');
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    expect(checker.displayLoads).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { Banner } from './Banner';
 import { CommandButton } from './CommandButton';
 import { PhotoCard } from './PhotoCard';
 import { useBackgroundRecheck } from './useBackgroundRecheck';
+import { useDisplayPhotos } from './useDisplayPhotos';
 import { usePhotoCheck } from './usePhotoCheck';
 import { VerdictMessage } from './VerdictMessage';
 import { verdictText } from './verdictText';
@@ -36,6 +37,8 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const [copyBlocked, setCopyBlocked] = React.useState<boolean>(false);
   const inSync = !!result && result.verdict.kind === 'in-sync';
   const notice = inSync && copied ? strings.CopyDone : inSync && watch.kind === 'caught-up' ? strings.WatchCaughtUp : undefined;
+  const photosRef = React.useRef<HTMLDivElement>(null);
+  const display = useDisplayPhotos(props.checker, result, photosRef);
   const offerCopy = props.allowCopy && !!props.copier && !copyBlocked && !!result && !!result.exchangePhoto;
 
   return (
@@ -47,9 +50,9 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
         <Spinner size={SpinnerSize.large} label={strings.Loading} ariaLive="polite" />
       ) : (
         <>
-          <div className={styles.photos}>
-            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={result.exchangePhoto} />
-            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={result.sharePointPhoto} />
+          <div className={styles.photos} ref={photosRef}>
+            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={display.exchangePhoto || result.exchangePhoto} />
+            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={display.sharePointPhoto || result.sharePointPhoto} />
           </div>
           {notice && (
             <Banner type="success" className={styles.notice}>

@@ -55,7 +55,8 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
     [checker]
   );
 
-  React.useEffect(() => {
+  // A layout effect, not a passive one: the metadata requests leave before the first paint instead of after it.
+  React.useLayoutEffect(() => {
     mounted.current = true;
     run(false, false).catch(() => undefined);
     return () => {

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: prints the figures issue #6 asks for, from one run on this machine.
+ *   1. Shipped JS (gulp bundle --ship): the initial chunk and everything, raw and gzip; what dominates.
+ *   2. The workbench on the simulated tenant with a fixed latency per request (default 150 ms), in Chromium:
+ *      requests, bytes and time from mount to verdict, first visit and repeat visit.
+ *   3. comparePhotos per pair at the sizes the web part compares (Graph 96 vs SharePoint M), median and worst.
+ * Options: --latency MS (150), --skip-bundle (reuse dist/).
+ */
+import { execSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { gzipSync } from 'zlib';
+import { fileURLToPath, pathToFileURL } from 'url';
+import * as esbuild from 'esbuild';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright } from 'playwright-core';
+import { buildWorkbench, outDir, root } from '../workbench/build.mjs';
+
+const args = process.argv.slice(2);
+const latency = Number(args.includes('--latency') ? args[args.indexOf('--latency') + 1] : 150);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const line = (label, value) => console.log(`  ${label.padEnd(46)} ${value}`);
+
+console.log(`Profile Photo Sync benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} x ${os.cpus()[0].model.trim()}, Node ${process.version}`);
+
+// 1. Bundle ---------------------------------------------------------------------------------------------------
+console.log('\n1. Shipped JavaScript (gulp bundle --ship)');
+const dist = path.join(root, 'dist');
+if (!args.includes('--skip-bundle')) {
+  fs.rmSync(dist, { recursive: true, force: true });
+  execSync('npx gulp bundle --ship', { cwd: root, stdio: 'ignore' });
+}
+const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
+let total = 0;
+let totalGz = 0;
+for (const f of files.sort()) {
+  const buf = fs.readFileSync(path.join(dist, f));
+  const role = f.startsWith('profile-photo-sync-web-part') ? 'initial chunk' : f.startsWith('ProfilePhotoSyncWebPartStrings') ? 'strings (one locale loads)' : f.includes('guided-fix') ? 'lazy: guided fix' : f.includes('photo-comparison') ? 'lazy: comparison' : 'lazy: shared by a lazy chunk';
+  if (!f.startsWith('ProfilePhotoSyncWebPartStrings')) {
+    total += buf.length;
+    totalGz += gz(buf);
+  }
+  line(`${role}`, `${kb(buf.length).padStart(9)} raw ${kb(gz(buf)).padStart(9)} gzip  ${f.replace(/_[0-9a-f]{16,}\.js$/, '.js')}`);
+}
+line('all code (strings excluded)', `${kb(total).padStart(9)} raw ${kb(totalGz).padStart(9)} gzip`);
+// What dominates the initial chunk: esbuild's view of the same entry (React, ReactDOM and SPFx come from the page).
+const meta = await esbuild.build({
+  absWorkingDir: root, entryPoints: ['src/webparts/profilePhotoSync/ProfilePhotoSyncWebPart.ts'], bundle: true, write: false, minify: true,
+  format: 'esm', splitting: true, outdir: path.join(os.tmpdir(), 'pps-bench'), metafile: true, logLevel: 'error',
+  external: ['react', 'react-dom', '@microsoft/sp-*', 'ProfilePhotoSyncWebPartStrings']
+});
+const entry = Object.values(meta.metafile.outputs).find((o) => o.entryPoint);
+const initial = new Set();
+const walk = (out) => {
+  for (const imp of meta.metafile.outputs[out].imports) {
+    if (imp.kind === 'import-statement' && !imp.external && meta.metafile.outputs[imp.path] && !initial.has(imp.path)) {
+      initial.add(imp.path);
+      walk(imp.path);
+    }
+  }
+};
+const entryName = Object.keys(meta.metafile.outputs).find((k) => meta.metafile.outputs[k] === entry);
+initial.add(entryName);
+walk(entryName);
+const byPackage = {};
+for (const out of initial) {
+  for (const [file, info] of Object.entries(meta.metafile.outputs[out].inputs)) {
+    const m = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    const key = m ? m[1] : 'our code (src)';
+    byPackage[key] = (byPackage[key] || 0) + info.bytesInOutput;
+  }
+}
+console.log('  what the initial chunk holds (minified, before gzip):');
+for (const [pkg, bytes] of Object.entries(byPackage).sort((a, b) => b[1] - a[1]).slice(0, 6)) {
+  line(`    ${pkg}`, kb(bytes).padStart(9));
+}
+
+// 2. Visits -----------------------------------------------------------------------------------------------------
+console.log(`\n2. Visits to the workbench, simulated tenant at ${latency} ms a request (out-of-sync scenario)`);
+await buildWorkbench({ quiet: true });
+const { parseArgs, startTenant } = await import(pathToFileURL(path.join(outDir, 'tenant.mjs')).href);
+const options = parseArgs(['--port', '0', '--latency', String(latency)], { photosDir: path.join(root, 'test', 'fixtures', 'photos'), pageDir: path.join(outDir, 'page') });
+const { server, url } = await startTenant(options);
+const browser = await playwright.launch({
+  executablePath: await chromium.executablePath(),
+  args: [...chromium.args.filter((a) => a !== '--single-process'), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  headless: true
+});
+/** Marks the moment the verdict appears in the page. */
+const markVerdict = () => {
+  new MutationObserver((_m, observer) => {
+    if (document.querySelector('[data-verdict] [data-banner]')) {
+      performance.mark('pps:verdict');
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+let context;
+
+async function visit(target) {
+  const page = await context.newPage();
+  const tenant = [];
+  page.on('requestfinished', async (request) => {
+    const u = new URL(request.url());
+    if (/^\/(v1\.0|_api|_layouts)\//i.test(u.pathname)) {
+      const sizes = await request.sizes().catch(() => ({ responseBodySize: 0, responseHeadersSize: 0 }));
+      const t = request.timing();
+      tenant.push({ path: u.pathname, body: sizes.responseBodySize, headers: sizes.responseHeadersSize, end: t.startTime + t.responseEnd });
+    }
+  });
+  await page.goto(target);
+  await page.locator('[data-verdict] [data-banner]').waitFor({ timeout: 30000 });
+  await page.waitForTimeout(3 * latency + 300); // let the display photos and the last requestfinished events arrive
+  const ms = await page.evaluate(() => performance.measure('v', 'pps:mount', 'pps:verdict').duration);
+  const verdict = await page.locator('[data-verdict]').getAttribute('data-verdict');
+  const verdictAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('pps:verdict')[0].startTime);
+  await page.close();
+  const before = tenant.filter((r) => r.end <= verdictAt);
+  const after = tenant.filter((r) => r.end > verdictAt);
+  const images = before.filter((r) => /\$value|userphoto/i.test(r.path));
+  const sum = (rows) => rows.reduce((a, r) => a + r.body + r.headers, 0);
+  return { ms, verdict, requests: before.length, bytes: sum(before), images: images.length, imageBytes: images.reduce((a, r) => a + r.body, 0), after: after.length, afterBytes: sum(after) };
+}
+
+// Five of each: a first visit in a fresh browser profile, then a repeat visit in the same one.
+const RUNS = 5;
+const runs = { 'first visit': [], 'repeat visit': [] };
+for (let i = 0; i < RUNS; i++) {
+  const fresh = await browser.newContext();
+  await fresh.addInitScript(markVerdict);
+  context = fresh;
+  runs['first visit'].push(await visit(`${url}/?scenario=out-of-sync`));
+  runs['repeat visit'].push(await visit(`${url}/`));
+  await fresh.close();
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const [name, vs] of Object.entries(runs)) {
+  const v = vs[0];
+  const ms = vs.map((r) => r.ms);
+  line(`${name}: verdict`, [...new Set(vs.map((r) => r.verdict))].join(', '));
+  line(`${name}: tenant requests (of which photos)`, `${v.requests} (${v.images})`);
+  line(`${name}: bytes transferred (of which photo bytes)`, `${kb(v.bytes)} (${kb(v.imageBytes)})`);
+  line(`${name}: mount to verdict, median of ${RUNS}`, `${median(ms).toFixed(0)} ms = ${(median(ms) / latency).toFixed(2)} round trips (range ${(Math.min(...ms) / latency).toFixed(2)}-${(Math.max(...ms) / latency).toFixed(2)})`);
+  line(`${name}: after the verdict (display-size photos)`, `${v.after} requests, ${kb(v.afterBytes)}`);
+}
+await browser.close();
+server.closeAllConnections();
+server.close();
+
+// 3. comparePhotos -------------------------------------------------------------------------------------------
+console.log('\n3. comparePhotos per pair, Graph 96x96 (q90) against SharePoint M 72x72 (q75), all 64 fixture pairs');
+const benchDir = path.join(root, 'temp', 'bench');
+await esbuild.build({
+  absWorkingDir: root, stdin: { contents: "export { comparePhotos } from './src/comparison'; export { thumbnail } from './workbench/tenant/imaging';", resolveDir: root },
+  bundle: true, platform: 'node', format: 'esm', outfile: path.join(benchDir, 'comparison.mjs'), packages: 'external', logLevel: 'error'
+});
+const { comparePhotos, thumbnail } = await import(pathToFileURL(path.join(benchDir, 'comparison.mjs')).href);
+const photosDir = path.join(root, 'test', 'fixtures', 'photos');
+const photos = fs.readdirSync(photosDir).filter((f) => f.endsWith('.jpg')).map((f) => new Uint8Array(fs.readFileSync(path.join(photosDir, f))));
+const graph = photos.map((p) => thumbnail(p, 96, 90));
+const sharePoint = photos.map((p) => thumbnail(p, 72, 75));
+for (let i = 0; i < 20; i++) await comparePhotos(graph[i % graph.length], sharePoint[i % sharePoint.length]); // warm up
+const times = [];
+for (let round = 0; round < 5; round++) {
+  for (let a = 0; a < graph.length; a++) {
+    for (let b = 0; b < sharePoint.length; b++) {
+      const started = performance.now();
+      await comparePhotos(graph[a], sharePoint[b]);
+      times.push(performance.now() - started);
+    }
+  }
+}
+times.sort((x, y) => x - y);
+line('median per pair', `${times[Math.floor(times.length / 2)].toFixed(2)} ms`);
+line('worst per pair', `${times[times.length - 1].toFixed(2)} ms (of ${times.length} comparisons)`);

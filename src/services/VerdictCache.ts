@@ -1,0 +1,122 @@
+import { ExchangePhotoLookup } from '../models/IExchangePhoto';
+import { IPhotoSyncResult, IShownPhoto, SyncVerdict } from '../models/IPhotoSyncResult';
+import { ISharePointProfile } from '../models/ISharePointProfile';
+
+/** The part of `localStorage` the cache uses. */
+export interface IStringStore {
+  getItem(key: string): string | null; // eslint-disable-line @rushstack/no-new-null
+  setItem(key: string, value: string): void;
+}
+
+/** Remembers the last verdict for one user, with what it was decided from. */
+export interface IVerdictCache {
+  read(fingerprint: string): IPhotoSyncResult | undefined;
+  write(fingerprint: string, result: IPhotoSyncResult): void;
+}
+
+interface IStoredPhoto {
+  base64: string;
+  contentType: string;
+}
+
+interface IStoredVerdict {
+  version: 1;
+  fingerprint: string;
+  verdict: SyncVerdict;
+  exchangePhoto?: IStoredPhoto;
+  sharePointPhoto?: IStoredPhoto;
+  sharePointUpdated?: string;
+  displayName?: string;
+  checkedAt: string;
+}
+
+/** Verdicts worth remembering: the answers, not the failures. */
+const CACHEABLE: ReadonlyArray<SyncVerdict['kind']> = ['in-sync', 'out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo', 'no-mailbox'];
+
+/**
+ * What a verdict depends on, from the two metadata requests alone: the Exchange photo's media ETag (or that there
+ * is none) and SharePoint's picture timestamp, URL and placeholder state. Same fingerprint, same photos.
+ */
+export function fingerprint(lookup: ExchangePhotoLookup, profile: ISharePointProfile | undefined): string {
+  const exchange = lookup.kind === 'photo' ? `photo:${lookup.metadata.etag || `${lookup.metadata.width}x${lookup.metadata.height}`}` : lookup.kind;
+  const sharePoint = profile
+    ? [profile.pictureTimestamp ? profile.pictureTimestamp.toISOString() : '', profile.pictureUrl || '', profile.placeholder ? 'placeholder' : 'picture'].join('|')
+    : 'no-profile';
+  return `${exchange}#${sharePoint}`;
+}
+
+/** The verdict cache in the browser's storage, one entry per user; a storage that fails is simply not used. */
+export class VerdictCache implements IVerdictCache {
+  private readonly _store: IStringStore | undefined;
+  private readonly _key: string;
+
+  public constructor(store: IStringStore | undefined, key: string) {
+    this._store = store;
+    this._key = key;
+  }
+
+  public read(expected: string): IPhotoSyncResult | undefined {
+    try {
+      const raw = this._store && this._store.getItem(this._key);
+      const stored = raw ? (JSON.parse(raw) as IStoredVerdict) : undefined;
+      if (!stored || stored.version !== 1 || stored.fingerprint !== expected || CACHEABLE.indexOf(stored.verdict.kind) < 0) {
+        return undefined;
+      }
+      return {
+        verdict: stored.verdict,
+        exchangePhoto: fromStored(stored.exchangePhoto),
+        sharePointPhoto: fromStored(stored.sharePointPhoto),
+        sharePointUpdated: stored.sharePointUpdated ? new Date(stored.sharePointUpdated) : undefined,
+        displayName: stored.displayName,
+        checkedAt: new Date(stored.checkedAt),
+        fromCache: true
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  public write(print: string, result: IPhotoSyncResult): void {
+    if (!this._store || CACHEABLE.indexOf(result.verdict.kind) < 0) {
+      return;
+    }
+    const stored: IStoredVerdict = {
+      version: 1,
+      fingerprint: print,
+      verdict: result.verdict,
+      exchangePhoto: toStored(result.exchangePhoto),
+      sharePointPhoto: toStored(result.sharePointPhoto),
+      sharePointUpdated: result.sharePointUpdated ? result.sharePointUpdated.toISOString() : undefined,
+      displayName: result.displayName,
+      checkedAt: result.checkedAt.toISOString()
+    };
+    try {
+      this._store.setItem(this._key, JSON.stringify(stored));
+    } catch {
+      // Storage full or blocked: the next visit just checks in full.
+    }
+  }
+}
+
+function toStored(photo: IShownPhoto | undefined): IStoredPhoto | undefined {
+  if (!photo) {
+    return undefined;
+  }
+  let binary = '';
+  for (let i = 0; i < photo.bytes.length; i++) {
+    binary += String.fromCharCode(photo.bytes[i]);
+  }
+  return { base64: btoa(binary), contentType: photo.contentType };
+}
+
+function fromStored(stored: IStoredPhoto | undefined): IShownPhoto | undefined {
+  if (!stored) {
+    return undefined;
+  }
+  const binary = atob(stored.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  return { bytes, contentType: stored.contentType };
+}
