@@ -65,3 +65,43 @@ export async function verdictText(page: Page): Promise<string> {
   await page.locator('section[aria-busy="false"]').waitFor({ timeout: 30000 });
   return (await bar.innerText()).replace(/\s+/g, ' ').trim();
 }
+
+export interface IPageSession {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * Registers the hooks every e2e file needs: one browser for the file, a fresh context (its own tenant session and
+ * storage) and page for each test, and a check after each test that the page logged no error.
+ */
+export function usePageSession(): IPageSession {
+  const state: { browser?: Browser; context?: BrowserContext; page?: Page; errors: string[] } = { errors: [] };
+  beforeAll(async () => {
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser!.close();
+  });
+  beforeEach(async () => {
+    state.context = await newContext(state.browser!);
+    state.page = await state.context.newPage();
+    state.errors = collectErrors(state.page);
+  });
+  afterEach(async () => {
+    await state.context!.close();
+    expect(state.errors).toEqual([]);
+  });
+  return {
+    get browser() {
+      return state.browser!;
+    },
+    get context() {
+      return state.context!;
+    },
+    get page() {
+      return state.page!;
+    }
+  };
+}

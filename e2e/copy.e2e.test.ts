@@ -1,26 +1,11 @@
 import * as path from 'path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, collectErrors, launch, newContext, SCREENSHOTS, verdictText, workbenchUrl } from './browser';
+import { Page } from 'playwright-core';
+import { axeViolations, SCREENSHOTS, usePageSession, verdictText, workbenchUrl } from './browser';
 
-let browser: Browser;
-let context: BrowserContext;
+const session = usePageSession();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = collectErrors(page);
-});
-afterEach(async () => {
-  await context.close();
-  expect(errors).toEqual([]);
+beforeEach(() => {
+  page = session.page;
 });
 
 const COPY = 'Copy my Outlook photo to SharePoint';

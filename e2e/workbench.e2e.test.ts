@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, collectErrors, launch, newContext, SCREENSHOTS, verdictText, workbenchUrl } from './browser';
+import { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, SCREENSHOTS, usePageSession, verdictText, workbenchUrl } from './browser';
 
 const EXCHANGE_ALT = 'Your photo in Outlook and Teams';
 const SHAREPOINT_ALT = 'Your photo as SharePoint shows it';
@@ -44,29 +43,12 @@ const SCENARIOS: IExpected[] = [
   { scenario: 'userphoto-redirect-403', verdict: "We couldn't check your photo.", detail: /SharePoint refused to show your photo.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false }
 ];
 
-let browser: Browser;
-let context: BrowserContext;
+const session = usePageSession();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = collectErrors(page);
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(errors).toEqual([]);
+let context: BrowserContext;
+beforeEach(() => {
+  page = session.page;
+  context = session.context;
 });
 
 /** Whether the photo with this alt text is shown and has really loaded. */
