@@ -14,16 +14,16 @@ const UA = {
 };
 
 test.each([
-  ['Edge on Windows', UA.edgeWindows, 'Win32', 'edge', 'windows', 'Ctrl+Shift+N'],
-  ['Chrome on macOS', UA.chromeMac, 'MacIntel', 'chrome', 'mac', 'Cmd+Shift+N'],
-  ['Chrome on Linux', UA.chromeLinux, 'Linux x86_64', 'chrome', 'linux', 'Ctrl+Shift+N'],
-  ['Firefox on Windows', UA.firefoxWindows, 'Win32', 'firefox', 'windows', 'Ctrl+Shift+P'],
-  ['Firefox on macOS', UA.firefoxMac, 'MacIntel', 'firefox', 'mac', 'Cmd+Shift+P'],
-  ['Safari on macOS', UA.safariMac, 'MacIntel', 'safari', 'mac', 'Cmd+Shift+N'],
+  ['Edge on Windows', UA.edgeWindows, 'Win32', 'edge', 'windows', { modifier: 'ctrl', key: 'N' }],
+  ['Chrome on macOS', UA.chromeMac, 'MacIntel', 'chrome', 'mac', { modifier: 'cmd', key: 'N' }],
+  ['Chrome on Linux', UA.chromeLinux, 'Linux x86_64', 'chrome', 'linux', { modifier: 'ctrl', key: 'N' }],
+  ['Firefox on Windows', UA.firefoxWindows, 'Win32', 'firefox', 'windows', { modifier: 'ctrl', key: 'P' }],
+  ['Firefox on macOS', UA.firefoxMac, 'MacIntel', 'firefox', 'mac', { modifier: 'cmd', key: 'P' }],
+  ['Safari on macOS', UA.safariMac, 'MacIntel', 'safari', 'mac', { modifier: 'cmd', key: 'N' }],
   ['Safari on iPhone', UA.safariIphone, 'iPhone', 'safari', 'ios', undefined],
   ['Chrome on Android', UA.chromeAndroid, 'Linux armv8l', 'chrome', 'android', undefined],
   ['Opera: generic steps', UA.opera, 'Win32', 'other', 'windows', undefined],
-  ['Teams desktop (Edge WebView2)', UA.teamsDesktop, 'Win32', 'edge', 'windows', 'Ctrl+Shift+N'],
+  ['Teams desktop (Edge WebView2)', UA.teamsDesktop, 'Win32', 'edge', 'windows', { modifier: 'ctrl', key: 'N' }],
   ['unknown', '', '', 'other', 'other', undefined]
 ])('%s', (_name, ua, platform, browser, os, shortcut) => {
   expect(detectBrowser(ua, platform)).toEqual({ browser, os, privateWindowShortcut: shortcut });

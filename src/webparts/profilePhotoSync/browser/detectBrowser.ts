@@ -2,11 +2,17 @@
 export type BrowserKind = 'edge' | 'chrome' | 'firefox' | 'safari' | 'other';
 export type OsKind = 'mac' | 'windows' | 'linux' | 'ios' | 'android' | 'other';
 
+/** A private-window shortcut: Ctrl (Cmd on a Mac) + Shift + a letter. Each language names the keys itself. */
+export interface IShortcut {
+  modifier: 'ctrl' | 'cmd';
+  key: 'N' | 'P';
+}
+
 export interface IBrowserInfo {
   browser: BrowserKind;
   os: OsKind;
   /** Keyboard shortcut for a private window, or undefined where there is none (mobile, unknown browser). */
-  privateWindowShortcut?: string;
+  privateWindowShortcut?: IShortcut;
 }
 
 /**
@@ -40,15 +46,12 @@ export function detectBrowser(userAgent: string, platform: string = ''): IBrowse
   return { browser, os, privateWindowShortcut: shortcutFor(browser, os) };
 }
 
-function shortcutFor(browser: BrowserKind, os: OsKind): string | undefined {
+function shortcutFor(browser: BrowserKind, os: OsKind): IShortcut | undefined {
   if (os === 'ios' || os === 'android' || browser === 'other') {
     return undefined;
   }
   if (browser === 'safari' && os !== 'mac') {
     return undefined;
   }
-  // Spelled out (not ⌘⇧N) so that screen readers read it as people say it.
-  const mod = os === 'mac' ? 'Cmd' : 'Ctrl';
-  const key = browser === 'firefox' ? 'P' : 'N';
-  return `${mod}+Shift+${key}`;
+  return { modifier: os === 'mac' ? 'cmd' : 'ctrl', key: browser === 'firefox' ? 'P' : 'N' };
 }

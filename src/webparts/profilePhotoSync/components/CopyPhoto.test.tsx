@@ -25,7 +25,7 @@ function renderCard(checker: FakeChecker, extra: Partial<IProfilePhotoSyncProps>
       title=""
       checker={checker}
       allowCopy={true}
-      browser={{ browser: 'chrome', os: 'windows', privateWindowShortcut: 'Ctrl+Shift+N' }}
+      browser={{ browser: 'chrome', os: 'windows', privateWindowShortcut: { modifier: 'ctrl', key: 'N' } }}
       isTeams={false}
       isEditMode={false}
       locale="en-US"

@@ -5,7 +5,7 @@ import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
 import { SyncVerdict } from '../../../models/IPhotoSyncResult';
 import { CHECKED_AT, FakeChecker, result } from '../../../../test/fakes/FakeChecker';
 
-const EDGE_WINDOWS = { browser: 'edge' as const, os: 'windows' as const, privateWindowShortcut: 'Ctrl+Shift+N' };
+const EDGE_WINDOWS = { browser: 'edge' as const, os: 'windows' as const, privateWindowShortcut: { modifier: 'ctrl' as const, key: 'N' as const } };
 
 function props(checker: FakeChecker, extra: Partial<IProfilePhotoSyncProps> = {}): IProfilePhotoSyncProps {
   return {

@@ -14,14 +14,14 @@ class MemoryStore implements IKeyValueStore {
   }
 }
 
-const CHROME_MAC: IBrowserInfo = { browser: 'chrome', os: 'mac', privateWindowShortcut: 'Cmd+Shift+N' };
+const CHROME_MAC: IBrowserInfo = { browser: 'chrome', os: 'mac', privateWindowShortcut: { modifier: 'cmd', key: 'N' } };
 
 describe('privateWindowStep: each browser in its own words', () => {
   test.each([
-    [{ browser: 'edge', os: 'windows', privateWindowShortcut: 'Ctrl+Shift+N' }, 'Open an InPrivate window in Microsoft Edge: press Ctrl+Shift+N.'],
+    [{ browser: 'edge', os: 'windows', privateWindowShortcut: { modifier: 'ctrl', key: 'N' } }, 'Open an InPrivate window in Microsoft Edge: press Ctrl+Shift+N.'],
     [CHROME_MAC, 'Open an Incognito window in Google Chrome: press Cmd+Shift+N.'],
-    [{ browser: 'firefox', os: 'linux', privateWindowShortcut: 'Ctrl+Shift+P' }, 'Open a private window in Firefox: press Ctrl+Shift+P.'],
-    [{ browser: 'safari', os: 'mac', privateWindowShortcut: 'Cmd+Shift+N' }, 'Open a private window in Safari: press Cmd+Shift+N.'],
+    [{ browser: 'firefox', os: 'linux', privateWindowShortcut: { modifier: 'ctrl', key: 'P' } }, 'Open a private window in Firefox: press Ctrl+Shift+P.'],
+    [{ browser: 'safari', os: 'mac', privateWindowShortcut: { modifier: 'cmd', key: 'N' } }, 'Open a private window in Safari: press Cmd+Shift+N.'],
     [{ browser: 'safari', os: 'ios' }, 'On a computer, open a private window in Safari.'],
     [{ browser: 'other', os: 'windows' }, 'Open a private (incognito) window in your browser.']
   ] as Array<[IBrowserInfo, string]>)('%j', (browser, text) => {

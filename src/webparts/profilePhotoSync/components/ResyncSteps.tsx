@@ -64,7 +64,7 @@ export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
               ariaLabel={format(strings.StepDoneLabel, step.text)}
               className={styles.stepCheck}
             />
-            <span className={done.indexOf(step.id) >= 0 ? styles.stepDone : undefined}>{step.text}</span>
+            <span className={done.indexOf(step.id) >= 0 ? styles.stepDone : styles.stepText}>{step.text}</span>
             {step.id === 'office' && (
               <DefaultButton
                 className={styles.copyButton}
@@ -98,7 +98,11 @@ export function privateWindowStep(browser: IBrowserInfo): string {
   if (browser.os === 'ios' || browser.os === 'android') {
     return format(strings.StepOpenPrivateMobile, windowName, browserName);
   }
-  return browser.privateWindowShortcut
-    ? format(strings.StepOpenPrivateWithShortcut, windowName, browserName, browser.privateWindowShortcut)
-    : format(strings.StepOpenPrivate, windowName, browserName);
+  const shortcut = browser.privateWindowShortcut;
+  if (!shortcut) {
+    return format(strings.StepOpenPrivate, windowName, browserName);
+  }
+  // Spelled out (not ⌘⇧N) so that screen readers read it as people say it, in the keyboard's own words.
+  const keys = [shortcut.modifier === 'cmd' ? strings.KeyCmd : strings.KeyCtrl, strings.KeyShift, shortcut.key].join('+');
+  return format(strings.StepOpenPrivateWithShortcut, windowName, browserName, keys);
 }

@@ -31,7 +31,6 @@ define([], function() {
     "NoMailboxTitle": "Your account has no Exchange Online mailbox.",
     "NoMailboxText": "SharePoint can only copy a photo from a mailbox in Exchange Online, so it can't sync yours by itself. Ask your IT department how photos are managed for your account.",
     "CouldNotCheckTitle": "We couldn't check your photo.",
-    "WhyLabel": "Why:",
     "DistanceExplanation": "The photos were compared by what they look like: {0}% of their features differ (we call them the same below {1}%).",
 
     "ReasonPermissionDenied": "This web part isn't allowed to read your photo yet. Ask the owner of this site to have the Microsoft Graph permission User.Read approved for it.",
@@ -101,6 +100,9 @@ define([], function() {
     "PrivateWindowChrome": "an Incognito window",
     "PrivateWindowFirefox": "a private window",
     "PrivateWindowSafari": "a private window",
-    "PrivateWindowOther": "a private (incognito) window"
+    "PrivateWindowOther": "a private (incognito) window",
+    "KeyCtrl": "Ctrl",
+    "KeyCmd": "Cmd",
+    "KeyShift": "Shift"
   }
 });

@@ -33,7 +33,6 @@ declare interface IProfilePhotoSyncWebPartStrings {
   NoMailboxTitle: string;
   NoMailboxText: string;
   CouldNotCheckTitle: string;
-  WhyLabel: string;
   DistanceExplanation: string;
 
   // Could-not-check reasons
@@ -107,6 +106,10 @@ declare interface IProfilePhotoSyncWebPartStrings {
   PrivateWindowFirefox: string;
   PrivateWindowSafari: string;
   PrivateWindowOther: string;
+  // Keyboard keys as that language's keyboards name them
+  KeyCtrl: string;
+  KeyCmd: string;
+  KeyShift: string;
 }
 
 declare module 'ProfilePhotoSyncWebPartStrings' {

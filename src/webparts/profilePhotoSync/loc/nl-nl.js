@@ -31,7 +31,6 @@ define([], function() {
     "NoMailboxTitle": "Je account heeft geen Exchange Online-postvak.",
     "NoMailboxText": "SharePoint kan alleen een foto overnemen uit een postvak in Exchange Online, dus je foto wordt niet vanzelf gesynchroniseerd. Vraag je IT-afdeling hoe foto's voor jouw account worden beheerd.",
     "CouldNotCheckTitle": "We konden je foto niet controleren.",
-    "WhyLabel": "Waarom:",
     "DistanceExplanation": "De foto's zijn vergeleken op hoe ze eruitzien: {0}% van de kenmerken verschilt (onder {1}% noemen we ze gelijk).",
 
     "ReasonPermissionDenied": "Dit webonderdeel mag je foto nog niet lezen. Vraag de eigenaar van deze site om de Microsoft Graph-machtiging User.Read ervoor te laten goedkeuren.",
@@ -101,6 +100,9 @@ define([], function() {
     "PrivateWindowChrome": "een incognitovenster",
     "PrivateWindowFirefox": "een privévenster",
     "PrivateWindowSafari": "een privévenster",
-    "PrivateWindowOther": "een privévenster (incognito)"
+    "PrivateWindowOther": "een privévenster (incognito)",
+    "KeyCtrl": "Ctrl",
+    "KeyCmd": "Cmd",
+    "KeyShift": "Shift"
   }
 });
