@@ -87,6 +87,31 @@ describe('every scenario shows the right verdict and photos, with no accessibili
     }
   });
 
+  test.each(SCENARIOS.map((s) => [s.scenario, s] as const))('%s, dark theme: no accessibility violation', async (_name, expected) => {
+    await page.goto(workbenchUrl({ scenario: expected.scenario, theme: 'dark' }));
+    await expectScenario(expected);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test.each([
+    ['320 px wide (a phone)', 320, 1],
+    ['200% zoom of a 1280 px window', 640, 2]
+  ])('reflows at %s: nothing wider than the part, no horizontal scrolling', async (_name, width, scale) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync', locale: 'de-de' })); // German: the longest words
+    await verdictText(page);
+    await page.getByRole('heading', { level: 3 }).first().waitFor();
+    const overflow = await page.evaluate(() => {
+      const part = document.querySelector('[data-testid="webpart"]') as HTMLElement;
+      const wider = Array.from(part.querySelectorAll<HTMLElement>('*')).filter((el) => el.getBoundingClientRect().right > part.getBoundingClientRect().right + 1);
+      return { part: part.scrollWidth - part.clientWidth, elements: wider.map((el) => el.tagName + '.' + el.className.toString().slice(0, 30)).slice(0, 5) };
+    });
+    expect(overflow).toEqual({ part: 0, elements: [] });
+    if (scale === 1) {
+      await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, 'reflow-320.png') });
+    }
+  });
+
   test('a hostile PictureUrl is never rendered nor fetched', async () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));

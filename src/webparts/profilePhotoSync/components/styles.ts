@@ -46,7 +46,7 @@ export const getClassNames = memoizeFunction((theme: ITheme) => {
     verdictTitle: { fontWeight: 600 },
     verdictDetail: { display: 'block', marginTop: 4 },
     meta: { ...theme.fonts.small, margin: '4px 0 12px', color: theme.semanticColors.bodySubtext },
-    actions: { display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 },
+    actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, marginBottom: 16 },
     steps: { borderTop: border, paddingTop: 12 },
     stepsHeading: { ...theme.fonts.large, fontWeight: 600, margin: '0 0 8px' },
     stepList: { paddingLeft: 20, margin: '8px 0' },
