@@ -112,6 +112,40 @@ describe('every scenario shows the right verdict and photos, with no accessibili
     }
   });
 
+  test('setting "when in sync: one line": just the confirmation', async () => {
+    await page.goto(workbenchUrl({ scenario: 'in-sync', insync: 'line' }));
+    await page.getByText('Your photo is in sync.').waitFor();
+    expect(await page.locator('[data-testid="webpart"] img').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, 'setting-in-sync-line.png') });
+  });
+
+  test('setting "when in sync: nothing": the part is empty for the employee, explained to the editing owner', async () => {
+    await page.goto(workbenchUrl({ scenario: 'in-sync', insync: 'hidden' }));
+    await page.waitForTimeout(1500);
+    expect((await page.locator('[data-testid="webpart"]').innerText()).trim()).toBe('');
+    await page.goto(workbenchUrl({ scenario: 'in-sync', insync: 'hidden', mode: 'edit' }));
+    await page.getByText(/People whose photo is in sync see nothing here/).waitFor();
+    await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, 'setting-in-sync-hidden-edit.png') });
+  });
+
+  test("setting: the organization's help link, shown when something is wrong", async () => {
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync', help: 'https://intranet.contoso.com/help/photos' }));
+    const link = page.getByRole('link', { name: 'More help from your organization' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('https://intranet.contoso.com/help/photos');
+    expect(await link.getAttribute('target')).toBe('_blank');
+  });
+
+  test('edit mode: the owner previews each verdict without a broken profile', async () => {
+    await page.goto(workbenchUrl({ scenario: 'in-sync', mode: 'edit', preview: 'no-mailbox' }));
+    expect(await verdictText(page)).toContain('Your account has no Exchange Online mailbox.');
+    await page.goto(workbenchUrl({ scenario: 'in-sync', mode: 'edit', preview: 'could-not-check' }));
+    expect(await verdictText(page)).toMatch(/SharePoint admin center, under Advanced > API access/);
+    await page.goto(workbenchUrl({ scenario: 'in-sync', preview: 'no-mailbox' })); // not editing: the real verdict
+    expect(await verdictText(page)).toContain('Your photo is in sync.');
+  });
+
   test('a hostile PictureUrl is never rendered nor fetched', async () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));

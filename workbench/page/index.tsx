@@ -19,6 +19,8 @@ import { createWorkbenchGraphClient } from './graphClient';
 import { registerWorkbenchIcons } from './icons';
 import { darkTheme, lightTheme } from './themes';
 import { LOCALES } from './locales';
+import { PreviewChecker } from '../../src/webparts/profilePhotoSync/PreviewChecker';
+import { InSyncDisplay, PREVIEW_CHOICES, PreviewChoice } from '../../src/webparts/profilePhotoSync/settings';
 
 interface IWorkbenchConfig {
   graphUrl: string;
@@ -31,6 +33,9 @@ const locale = LOCALES.some((l) => l.id === params.get('locale')) ? params.get('
 const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
 const isEditMode = params.get('mode') === 'edit';
 const allowCopy = params.get('copy') !== 'off';
+const inSyncDisplay: InSyncDisplay = params.get('insync') === 'line' ? 'line' : params.get('insync') === 'hidden' ? 'hidden' : 'card';
+const helpUrl = params.get('help') || undefined;
+const previewChoice = (PREVIEW_CHOICES as ReadonlyArray<string>).indexOf(params.get('preview') || '') > 0 ? (params.get('preview') as Exclude<PreviewChoice, 'live'>) : undefined;
 /** `?recheck=fast` shortens the background re-check for the end-to-end tests; the web part's own default otherwise. */
 const recheckDelaysMs = params.get('recheck') === 'fast' ? [300, 600, 1200] : undefined;
 const theme = themeName === 'dark' ? darkTheme : lightTheme;
@@ -60,7 +65,12 @@ function createServices(config: IWorkbenchConfig): IServices {
 }
 
 function Workbench(props: { services: IServices }): JSX.Element {
-  const { app, checker, copier } = props.services;
+  const { app, copier } = props.services;
+  // As the web part does: in edit mode the owner may preview a verdict instead of the real one.
+  const checker = React.useMemo(
+    () => (isEditMode && previewChoice ? new PreviewChecker(props.services.checker, previewChoice) : props.services.checker),
+    [props.services]
+  );
   const [signIn, setSignIn] = React.useState<string>('');
 
   const simulateSignIn = (): void => {
@@ -122,6 +132,26 @@ function Workbench(props: { services: IServices }): JSX.Element {
           </select>
         </label>
         <label>
+          When in sync
+          <select value={inSyncDisplay} onChange={(e) => go({ insync: e.target.value })}>
+            <option value="card">The full card</option>
+            <option value="line">One line</option>
+            <option value="hidden">Nothing</option>
+          </select>
+        </label>
+        {isEditMode && (
+          <label>
+            Preview (edit mode)
+            <select value={previewChoice || 'live'} onChange={(e) => go({ preview: e.target.value })}>
+              {PREVIEW_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
           Page mode
           <select value={isEditMode ? 'edit' : 'view'} onChange={(e) => go({ mode: e.target.value })}>
             <option value="view">Viewing (employee)</option>
@@ -143,6 +173,8 @@ function Workbench(props: { services: IServices }): JSX.Element {
             checker={checker}
             copier={copier}
             allowCopy={allowCopy}
+            inSyncDisplay={inSyncDisplay}
+            helpUrl={helpUrl}
             recheckDelaysMs={recheckDelaysMs}
             browser={detectBrowser(navigator.userAgent, navigator.platform)}
             isTeams={false}

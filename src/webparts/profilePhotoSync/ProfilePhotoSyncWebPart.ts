@@ -1,7 +1,13 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { DisplayMode, Version } from '@microsoft/sp-core-library';
-import { type IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
+import {
+  type IPropertyPaneConfiguration,
+  PropertyPaneChoiceGroup,
+  PropertyPaneDropdown,
+  PropertyPaneTextField,
+  PropertyPaneToggle
+} from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { spfi } from '@pnp/sp/fi.js';
@@ -14,6 +20,8 @@ import { IPhotoCopier, PhotoCopier } from '../../services/PhotoCopier';
 import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChecker';
 import { VerdictCache } from '../../services/VerdictCache';
 import { detectBrowser } from './browser/detectBrowser';
+import { PreviewChecker } from './PreviewChecker';
+import { InSyncDisplay, isValidHelpUrl, PREVIEW_CHOICES, PreviewChoice, TITLE_MAX_LENGTH } from './settings';
 import { createAppServices, IAppServices } from './appServices';
 import ProfilePhotoSync from './components/ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './components/IProfilePhotoSyncProps';
@@ -22,6 +30,12 @@ export interface IProfilePhotoSyncWebPartProps {
   title: string;
   /** Offer "Copy my Outlook photo to SharePoint" (default on). */
   allowCopy?: boolean;
+  /** What people whose photo is in sync see (default: the full card). */
+  inSyncDisplay?: InSyncDisplay;
+  /** A link to the organization's own help, https only. */
+  helpUrl?: string;
+  /** In edit mode: preview a verdict instead of the real one. */
+  preview?: PreviewChoice;
 }
 
 /** Thin: creates the clients once, wires the services, renders the root component. */
@@ -30,6 +44,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   private _copier: IPhotoCopier | undefined;
   private _app: IAppServices | undefined;
   private _theme: IReadonlyTheme | undefined;
+  private _preview: PreviewChecker | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -52,14 +67,17 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       return;
     }
     const user = this.context.pageContext.user;
+    const editing = this.displayMode === DisplayMode.Edit;
     const element: React.ReactElement<IProfilePhotoSyncProps> = React.createElement(ProfilePhotoSync, {
       title: this.properties.title,
-      checker: this._checker,
+      checker: editing ? this._previewChecker(this._checker) : this._checker,
       copier: this._copier,
       allowCopy: this.properties.allowCopy !== false,
       browser: detectBrowser(navigator.userAgent, navigator.platform),
       isTeams: !!this.context.sdks.microsoftTeams,
-      isEditMode: this.displayMode === DisplayMode.Edit,
+      isEditMode: editing,
+      inSyncDisplay: this.properties.inSyncDisplay,
+      helpUrl: this.properties.helpUrl,
       locale: this.context.pageContext.cultureInfo.currentUICultureName,
       store: app.store,
       storageKey: `profile-photo-sync:steps:${user.loginName}`,
@@ -67,6 +85,18 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       theme: this._theme as IProfilePhotoSyncProps['theme']
     });
     ReactDom.render(element, this.domElement);
+  }
+
+  /** The real checker, or (in edit mode) one that shows the verdict the owner chose to preview; kept per choice. */
+  private _previewChecker(real: IPhotoSyncChecker): IPhotoSyncChecker {
+    const choice = this.properties.preview || 'live';
+    if (choice === 'live') {
+      return real;
+    }
+    if (!this._preview || this._preview.choice !== choice) {
+      this._preview = new PreviewChecker(real, choice);
+    }
+    return this._preview;
   }
 
   protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
@@ -94,12 +124,39 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
             {
               groupName: strings.BasicGroupName,
               groupFields: [
-                PropertyPaneTextField('title', { label: strings.TitleFieldLabel }),
+                PropertyPaneTextField('title', {
+                  label: strings.TitleFieldLabel,
+                  onGetErrorMessage: (value: string) =>
+                    (value || '').length > TITLE_MAX_LENGTH ? strings.TitleTooLong.replace('{0}', String(TITLE_MAX_LENGTH)) : ''
+                }),
+                PropertyPaneChoiceGroup('inSyncDisplay', {
+                  label: strings.InSyncDisplayLabel,
+                  options: [
+                    { key: 'card', text: strings.InSyncDisplayCard, checked: (this.properties.inSyncDisplay || 'card') === 'card' },
+                    { key: 'line', text: strings.InSyncDisplayLine, checked: this.properties.inSyncDisplay === 'line' },
+                    { key: 'hidden', text: strings.InSyncDisplayHidden, checked: this.properties.inSyncDisplay === 'hidden' }
+                  ]
+                }),
                 PropertyPaneToggle('allowCopy', {
                   label: strings.AllowCopyFieldLabel,
                   onText: strings.AllowCopyOn,
                   offText: strings.AllowCopyOff,
                   checked: this.properties.allowCopy !== false
+                }),
+                PropertyPaneTextField('helpUrl', {
+                  label: strings.HelpUrlLabel,
+                  placeholder: 'https://',
+                  onGetErrorMessage: (value: string) => (isValidHelpUrl(value) ? '' : strings.HelpUrlInvalid)
+                })
+              ]
+            },
+            {
+              groupName: strings.PreviewGroupName,
+              groupFields: [
+                PropertyPaneDropdown('preview', {
+                  label: strings.PreviewLabel,
+                  selectedKey: this.properties.preview || 'live',
+                  options: PREVIEW_CHOICES.map((key) => ({ key, text: previewLabel(key) }))
                 })
               ]
             }
@@ -107,5 +164,25 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
         }
       ]
     };
+  }
+}
+
+/** The preview choices in the owner's words: the verdict titles the users would read. */
+function previewLabel(choice: PreviewChoice): string {
+  switch (choice) {
+    case 'in-sync':
+      return strings.InSyncTitle;
+    case 'out-of-sync':
+      return strings.OutOfSyncTitle;
+    case 'sharepoint-placeholder':
+      return strings.PlaceholderTitle;
+    case 'no-exchange-photo':
+      return strings.NoExchangePhotoTitle;
+    case 'no-mailbox':
+      return strings.NoMailboxTitle;
+    case 'could-not-check':
+      return strings.CouldNotCheckTitle;
+    default:
+      return strings.PreviewLive;
   }
 }

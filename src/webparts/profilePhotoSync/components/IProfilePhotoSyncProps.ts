@@ -3,6 +3,7 @@ import { IPhotoCopier } from '../../../services/PhotoCopier';
 import { IPhotoSyncChecker } from '../../../services/PhotoSyncChecker';
 import { IBrowserInfo } from '../browser/detectBrowser';
 import { IKeyValueStore } from './useStepProgress';
+import { InSyncDisplay } from '../settings';
 
 export interface IProfilePhotoSyncProps {
   title: string;
@@ -11,6 +12,10 @@ export interface IProfilePhotoSyncProps {
   copier?: IPhotoCopier;
   /** The site owner's setting: offer "Copy my Outlook photo to SharePoint". */
   allowCopy: boolean;
+  /** The site owner's setting: what people whose photo is in sync see (default: the full card). */
+  inSyncDisplay?: InSyncDisplay;
+  /** The site owner's setting: a link to the organization's own help (https only; anything else is ignored). */
+  helpUrl?: string;
   /** Waits before each quiet re-check after "I've done the steps" (default: 15 s doubling to 4 min, 5 tries). */
   recheckDelaysMs?: ReadonlyArray<number>;
   browser: IBrowserInfo;

@@ -162,3 +162,54 @@ describe('ProfilePhotoSync: photos at display size load after the verdict', () =
     expect(checker.displayLoads).toBe(0);
   });
 });
+
+describe("ProfilePhotoSync: the site owner's settings", () => {
+  const IN_SYNC = result({ kind: 'in-sync', distance: 0.02 });
+  const OUT = result({ kind: 'out-of-sync', distance: 0.5 });
+
+  test('in sync, "one line": only the confirmation, no photos or buttons', async () => {
+    render(<ProfilePhotoSync {...props(new FakeChecker(IN_SYNC), { inSyncDisplay: 'line' })} />);
+    expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  test('in sync, "nothing": the part renders nothing, not even a spinner', async () => {
+    const checker = new FakeChecker(IN_SYNC);
+    const { container } = render(<ProfilePhotoSync {...props(checker, { inSyncDisplay: 'hidden' })} />);
+    expect(container.textContent).toBe('');
+    await act(async () => undefined);
+    expect(checker.calls).toEqual([false]);
+    expect(container.textContent).toBe('');
+  });
+
+  test('"nothing", but the photo is out of sync: the full card', async () => {
+    render(<ProfilePhotoSync {...props(new FakeChecker(OUT), { inSyncDisplay: 'hidden' })} />);
+    expect(await screen.findByText('SharePoint shows a different photo.')).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Your photo in Outlook and Teams' })).toBeTruthy();
+  });
+
+  test('"nothing", seen by the site owner editing the page: the card and a note why others see nothing', async () => {
+    render(<ProfilePhotoSync {...props(new FakeChecker(IN_SYNC), { inSyncDisplay: 'hidden', isEditMode: true })} />);
+    expect(await screen.findByText(/People whose photo is in sync see nothing here/)).toBeTruthy();
+    expect(screen.getByText('Your photo is in sync.')).toBeTruthy();
+  });
+
+  test("the organization's help link: shown when something is wrong, https only", async () => {
+    const help = 'https://intranet.contoso.com/help/photos';
+    const first = render(<ProfilePhotoSync {...props(new FakeChecker(OUT), { helpUrl: help })} />);
+    const link = await screen.findByRole('link', { name: 'More help from your organization' });
+    expect(link.getAttribute('href')).toBe(help);
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    first.unmount();
+    render(<ProfilePhotoSync {...props(new FakeChecker(OUT), { helpUrl: 'javascript:alert(1)' })} />);
+    await screen.findByText('SharePoint shows a different photo.');
+    expect(screen.queryByRole('link', { name: 'More help from your organization' })).toBeNull();
+  });
+
+  test('the help link is not shown when all is well', async () => {
+    render(<ProfilePhotoSync {...props(new FakeChecker(IN_SYNC), { helpUrl: 'https://intranet.contoso.com/help' })} />);
+    await screen.findByText('Your photo is in sync.');
+    expect(screen.queryByRole('link', { name: 'More help from your organization' })).toBeNull();
+  });
+});

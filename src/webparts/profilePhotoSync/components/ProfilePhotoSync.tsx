@@ -11,6 +11,7 @@ import { useDisplayPhotos } from './useDisplayPhotos';
 import { usePhotoCheck } from './usePhotoCheck';
 import { VerdictMessage } from './VerdictMessage';
 import { verdictText } from './verdictText';
+import { isValidHelpUrl } from '../settings';
 import { format } from './format';
 import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';
@@ -38,8 +39,24 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const inSync = !!result && result.verdict.kind === 'in-sync';
   const notice = inSync && copied ? strings.CopyDone : inSync && watch.kind === 'caught-up' ? strings.WatchCaughtUp : undefined;
   const photosRef = React.useRef<HTMLDivElement>(null);
-  const display = useDisplayPhotos(props.checker, result, photosRef);
+  const larger = useDisplayPhotos(props.checker, result, photosRef);
+  const display = props.inSyncDisplay || 'card';
+  const helpUrl = props.helpUrl && isValidHelpUrl(props.helpUrl) ? props.helpUrl.trim() : undefined;
   const offerCopy = props.allowCopy && !!props.copier && !copyBlocked && !!result && !!result.exchangePhoto;
+
+  // The site owner may keep the part quiet for people whose photo is in sync: nothing, or one line.
+  if (display !== 'card' && !props.isEditMode && (!result || inSync) && !notice) {
+    if (!result || display === 'hidden') {
+      return <></>;
+    }
+    return (
+      <section className={styles.root} aria-label={props.title || strings.DefaultTitle}>
+        <Banner type="success">
+          <strong className={styles.verdictTitle}>{strings.InSyncTitle}</strong> {strings.InSyncText}
+        </Banner>
+      </section>
+    );
+  }
 
   return (
     <section className={styles.root} aria-labelledby="pps-title" aria-busy={checking}>
@@ -51,9 +68,14 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
       ) : (
         <>
           <div className={styles.photos} ref={photosRef}>
-            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={display.exchangePhoto || result.exchangePhoto} />
-            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={display.sharePointPhoto || result.sharePointPhoto} />
+            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={larger.exchangePhoto || result.exchangePhoto} />
+            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={larger.sharePointPhoto || result.sharePointPhoto} />
           </div>
+          {props.isEditMode && display === 'hidden' && inSync && (
+            <Banner type="info" className={styles.notice}>
+              {strings.HiddenWhenInSyncNote}
+            </Banner>
+          )}
           {notice && (
             <Banner type="success" className={styles.notice}>
               {notice}
@@ -62,6 +84,13 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
           <div aria-live="polite" data-verdict={result.verdict.kind}>
             {text && <VerdictMessage text={text} />}
           </div>
+          {helpUrl && result.verdict.kind !== 'in-sync' && (
+            <p className={styles.meta}>
+              <a className={styles.download} href={helpUrl} target="_blank" rel="noopener noreferrer">
+                {strings.HelpLinkText}
+              </a>
+            </p>
+          )}
           <p className={styles.meta}>
             {result.sharePointUpdated
               ? format(strings.SharePointUpdated, formatDateTime(result.sharePointUpdated, props.locale))

@@ -29,7 +29,10 @@ export function useDisplayPhotos(
         .catch(() => undefined);
     };
     const element = target.current;
-    if (!element || typeof IntersectionObserver === 'undefined') {
+    if (!element) {
+      return undefined; // no photos on screen (the one-line or hidden display): nothing to load
+    }
+    if (typeof IntersectionObserver === 'undefined') {
       load();
       return () => {
         cancelled = true;

@@ -6,6 +6,18 @@ declare interface IProfilePhotoSyncWebPartStrings {
   AllowCopyFieldLabel: string;
   AllowCopyOn: string;
   AllowCopyOff: string;
+  InSyncDisplayLabel: string;
+  InSyncDisplayCard: string;
+  InSyncDisplayLine: string;
+  InSyncDisplayHidden: string;
+  HiddenWhenInSyncNote: string;
+  HelpUrlLabel: string;
+  HelpUrlInvalid: string;
+  HelpLinkText: string;
+  TitleTooLong: string;
+  PreviewGroupName: string;
+  PreviewLabel: string;
+  PreviewLive: string;
 
   // Card
   DefaultTitle: string;

@@ -1,0 +1,35 @@
+import { isValidHelpUrl, PREVIEW_CHOICES, sampleVerdict } from './settings';
+import { PreviewChecker } from './PreviewChecker';
+import { FakeChecker, result } from '../../../test/fakes/FakeChecker';
+
+describe('the help link setting', () => {
+  test.each([
+    ['', true],
+    ['   ', true],
+    ['https://contoso.sharepoint.com/sites/help/SitePages/Photos.aspx', true],
+    ['https://intranet.contoso.com/help#photos', true],
+    ['http://intranet.contoso.com/help', false],
+    ['javascript:alert(1)', false],
+    ['data:text/html,<b>hi</b>', false],
+    ['intranet/help', false],
+    ['https://', false]
+  ])('%p is valid: %p', (value, valid) => {
+    expect(isValidHelpUrl(value)).toBe(valid);
+  });
+});
+
+describe('the edit-mode preview', () => {
+  test('every verdict can be previewed, each with a sample of its kind', () => {
+    for (const choice of PREVIEW_CHOICES.filter((c) => c !== 'live')) {
+      expect(sampleVerdict(choice as Exclude<typeof choice, 'live'>).kind).toBe(choice);
+    }
+  });
+
+  test('keeps the real photos and times, swaps the verdict', async () => {
+    const real = new FakeChecker(result({ kind: 'in-sync', distance: 0 }));
+    const preview = await new PreviewChecker(real, 'no-mailbox').check(false);
+    expect(preview.verdict).toEqual({ kind: 'no-mailbox' });
+    expect(preview.exchangePhoto).toBeDefined();
+    expect(real.calls).toEqual([false]);
+  });
+});

@@ -1,0 +1,47 @@
+import type { SyncVerdict, SyncVerdictKind } from '../../models/IPhotoSyncResult';
+
+/** What people whose photo is in sync see. */
+export type InSyncDisplay = 'card' | 'line' | 'hidden';
+
+/** The verdict an owner previews in edit mode; 'live' shows the real one. */
+export type PreviewChoice = 'live' | SyncVerdictKind;
+
+export const PREVIEW_CHOICES: ReadonlyArray<PreviewChoice> = [
+  'live',
+  'in-sync',
+  'out-of-sync',
+  'sharepoint-placeholder',
+  'no-exchange-photo',
+  'no-mailbox',
+  'could-not-check'
+];
+
+export const TITLE_MAX_LENGTH = 100;
+
+/** An example of each verdict, for the edit-mode preview. */
+export function sampleVerdict(kind: SyncVerdictKind): SyncVerdict {
+  switch (kind) {
+    case 'in-sync':
+      return { kind, distance: 0.03 };
+    case 'out-of-sync':
+      return { kind, distance: 0.45 };
+    case 'could-not-check':
+      return { kind, reason: 'permission-denied', service: 'exchange' };
+    default:
+      return { kind };
+  }
+}
+
+/** The help link is optional; when set it must be an https address (it is shown to everyone as a link). */
+export function isValidHelpUrl(value: string | undefined): boolean {
+  const text = (value || '').trim();
+  if (!text) {
+    return true;
+  }
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
