@@ -112,6 +112,24 @@ describe('every scenario shows the right verdict and photos, with no accessibili
     }
   });
 
+  test.each([['teams-default'], ['teams-dark'], ['teams-contrast']])('hosted in Teams, %s theme: the Teams hint, no accessibility violation', async (theme) => {
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync', theme }));
+    await expectScenario(SCENARIOS[1]);
+    expect(await page.getByText(/You're in Teams, which can't open a private window/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, `theme-${theme}.png`) });
+  });
+
+  test('Windows high-contrast mode (forced colors): readable, no accessibility violation', async () => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
+    await expectScenario(SCENARIOS[1]);
+    expect(await axeViolations(page)).toEqual([]);
+    const banner = await page.locator('[data-verdict] [data-banner]').evaluate((el) => getComputedStyle(el).borderTopStyle);
+    expect(banner).toBe('solid'); // the box stays visible when backgrounds are dropped
+    await page.locator('[data-testid="webpart"]').screenshot({ path: path.join(SCREENSHOTS, 'forced-colors.png') });
+  });
+
   test('setting "when in sync: one line": just the confirmation', async () => {
     await page.goto(workbenchUrl({ scenario: 'in-sync', insync: 'line' }));
     await page.getByText('Your photo is in sync.').waitFor();

@@ -18,6 +18,7 @@ import { SCENARIOS, findScenario, TENANT_USER } from '../tenant/scenarios';
 import { createWorkbenchGraphClient } from './graphClient';
 import { registerWorkbenchIcons } from './icons';
 import { darkTheme, lightTheme } from './themes';
+import { teamsTheme } from '../../src/webparts/profilePhotoSync/teamsThemes';
 import { LOCALES } from './locales';
 import { PreviewChecker } from '../../src/webparts/profilePhotoSync/PreviewChecker';
 import { InSyncDisplay, PREVIEW_CHOICES, PreviewChoice } from '../../src/webparts/profilePhotoSync/settings';
@@ -30,7 +31,10 @@ interface IWorkbenchConfig {
 const params = new URLSearchParams(window.location.search);
 const scenario = findScenario(params.get('scenario'));
 const locale = LOCALES.some((l) => l.id === params.get('locale')) ? params.get('locale')! : 'en-us';
-const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
+const THEMES = ['light', 'dark', 'teams-default', 'teams-dark', 'teams-contrast'];
+const themeName = THEMES.indexOf(params.get('theme') || '') >= 0 ? params.get('theme')! : 'light';
+/** The teams-* themes show the part as hosted in Teams, with Teams' own theme. */
+const inTeams = themeName.startsWith('teams-');
 const isEditMode = params.get('mode') === 'edit';
 const allowCopy = params.get('copy') !== 'off';
 const inSyncDisplay: InSyncDisplay = params.get('insync') === 'line' ? 'line' : params.get('insync') === 'hidden' ? 'hidden' : 'card';
@@ -38,7 +42,7 @@ const helpUrl = params.get('help') || undefined;
 const previewChoice = (PREVIEW_CHOICES as ReadonlyArray<string>).indexOf(params.get('preview') || '') > 0 ? (params.get('preview') as Exclude<PreviewChoice, 'live'>) : undefined;
 /** `?recheck=fast` shortens the background re-check for the end-to-end tests; the web part's own default otherwise. */
 const recheckDelaysMs = params.get('recheck') === 'fast' ? [300, 600, 1200] : undefined;
-const theme = themeName === 'dark' ? darkTheme : lightTheme;
+const theme = inTeams ? teamsTheme(themeName.slice('teams-'.length))! : themeName === 'dark' ? darkTheme : lightTheme;
 
 function go(change: Record<string, string>): void {
   const next = new URLSearchParams(window.location.search);
@@ -88,7 +92,7 @@ function Workbench(props: { services: IServices }): JSX.Element {
   };
 
   return (
-    <div className={`wb wb-${themeName}`} style={{ background: theme.semanticColors.bodyBackground, color: theme.semanticColors.bodyText }}>
+    <div className={`wb wb-${theme.isInverted ? 'dark' : 'light'}`} style={{ background: theme.semanticColors.bodyBackground, color: theme.semanticColors.bodyText }}>
       <header className="wb-suitebar">
         <span className="wb-waffle" aria-hidden="true">⋮⋮⋮</span>
         <span className="wb-brand">Contoso</span>
@@ -122,6 +126,9 @@ function Workbench(props: { services: IServices }): JSX.Element {
           <select value={themeName} onChange={(e) => go({ theme: e.target.value })}>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
+            <option value="teams-default">Teams (light)</option>
+            <option value="teams-dark">Teams (dark)</option>
+            <option value="teams-contrast">Teams (high contrast)</option>
           </select>
         </label>
         <label>
@@ -177,7 +184,7 @@ function Workbench(props: { services: IServices }): JSX.Element {
             helpUrl={helpUrl}
             recheckDelaysMs={recheckDelaysMs}
             browser={detectBrowser(navigator.userAgent, navigator.platform)}
-            isTeams={false}
+            isTeams={inTeams}
             isEditMode={isEditMode}
             locale={locale}
             store={app.store}

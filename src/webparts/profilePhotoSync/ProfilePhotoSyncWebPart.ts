@@ -21,6 +21,7 @@ import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChe
 import { VerdictCache } from '../../services/VerdictCache';
 import { detectBrowser } from './browser/detectBrowser';
 import { PreviewChecker } from './PreviewChecker';
+import { teamsTheme } from './teamsThemes';
 import { InSyncDisplay, isValidHelpUrl, PREVIEW_CHOICES, PreviewChoice, TITLE_MAX_LENGTH } from './settings';
 import { createAppServices, IAppServices } from './appServices';
 import ProfilePhotoSync from './components/ProfilePhotoSync';
@@ -44,6 +45,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   private _copier: IPhotoCopier | undefined;
   private _app: IAppServices | undefined;
   private _theme: IReadonlyTheme | undefined;
+  /** Teams' own theme, when hosted in Teams: it wins over the SharePoint theme SPFx passes. */
+  private _teamsTheme: IProfilePhotoSyncProps['theme'];
   private _preview: PreviewChecker | undefined;
 
   protected async onInit(): Promise<void> {
@@ -59,6 +62,15 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     this._checker = checker;
     this._copier = new PhotoCopier(exchange, sharePoint);
     checker.prefetch();
+    const teams = this.context.sdks.microsoftTeams;
+    if (teams) {
+      const context = await teams.teamsJs.app.getContext();
+      this._teamsTheme = teamsTheme(context.app.theme);
+      teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => {
+        this._teamsTheme = teamsTheme(name);
+        this.render();
+      });
+    }
   }
 
   public render(): void {
@@ -82,7 +94,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       store: app.store,
       storageKey: `profile-photo-sync:steps:${user.loginName}`,
       copyText: app.copyText,
-      theme: this._theme as IProfilePhotoSyncProps['theme']
+      theme: this._teamsTheme || (this._theme as IProfilePhotoSyncProps['theme'])
     });
     ReactDom.render(element, this.domElement);
   }

@@ -58,21 +58,23 @@ export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
         {steps.map((step) => (
           <li key={step.id}>
             <div className={styles.step}>
-            <Checkbox
-              checked={done.indexOf(step.id) >= 0}
-              onChange={(_e, checked) => toggle(step.id, !!checked)}
-              ariaLabel={format(strings.StepDoneLabel, step.text)}
-              className={styles.stepCheck}
-            />
-            <span className={done.indexOf(step.id) >= 0 ? styles.stepDone : styles.stepText}>{step.text}</span>
-            {step.id === 'office' && (
-              <DefaultButton
-                className={styles.copyButton}
-                iconProps={{ iconName: copy === 'copied' ? 'CheckMark' : 'Link' }}
-                text={copy === 'copied' ? strings.LinkCopied : copy === 'failed' ? strings.CopyFailed : strings.CopyLink}
-                onClick={onCopy}
-              />
-            )}
+              <span className={styles.stepMain}>
+                <Checkbox
+                  checked={done.indexOf(step.id) >= 0}
+                  onChange={(_e, checked) => toggle(step.id, !!checked)}
+                  ariaLabel={format(strings.StepDoneLabel, step.text)}
+                  className={styles.stepCheck}
+                />
+                <span className={done.indexOf(step.id) >= 0 ? styles.stepDone : styles.stepText}>{step.text}</span>
+              </span>
+              {step.id === 'office' && (
+                <DefaultButton
+                  className={styles.copyButton}
+                  iconProps={{ iconName: copy === 'copied' ? 'CheckMark' : 'Link' }}
+                  text={copy === 'copied' ? strings.LinkCopied : copy === 'failed' ? strings.CopyFailed : strings.CopyLink}
+                  onClick={onCopy}
+                />
+              )}
             </div>
           </li>
         ))}
