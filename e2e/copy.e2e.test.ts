@@ -43,6 +43,38 @@ describe('Copy my Outlook photo to SharePoint, end to end', () => {
     expect(await verdictText(page)).toContain('Your photo is in sync.');
   });
 
+  test('with the keyboard alone: open, Escape, open again, confirm', async () => {
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
+    await verdictText(page);
+    const focusedText = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return !el || el === document.body ? '' : el.innerText || el.getAttribute('aria-label') || '';
+      });
+    const tabTo = async (text: string): Promise<void> => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if ((await focusedText()).includes(text)) {
+          return;
+        }
+      }
+      throw new Error(`Tab never reached ${text}`);
+    };
+    await tabTo(COPY);
+    await page.keyboard.press('Enter');
+    await page.getByText('Replace your SharePoint photo?').waitFor();
+    expect(await page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('.ms-Dialog-main'))).toBe(true); // focus moved into the dialog
+    await page.keyboard.press('Escape');
+    await page.getByText('Replace your SharePoint photo?').waitFor({ state: 'hidden' });
+    expect(await focusedText()).toContain(COPY); // focus is back where it was
+    await page.keyboard.press('Enter');
+    await page.getByText('Replace your SharePoint photo?').waitFor();
+    await tabTo('Copy photo');
+    await page.keyboard.press('Enter');
+    await page.getByText('Done: SharePoint now has your Outlook photo.').waitFor({ timeout: 20000 });
+    expect(await verdictText(page)).toContain('Your photo is in sync.');
+  });
+
   test('placeholder: copy, in sync', async () => {
     await page.goto(workbenchUrl({ scenario: 'sharepoint-placeholder' }));
     expect(await verdictText(page)).toContain('SharePoint shows a placeholder');

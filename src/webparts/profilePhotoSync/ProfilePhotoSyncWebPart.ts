@@ -22,7 +22,7 @@ import { VerdictCache } from '../../services/VerdictCache';
 import { detectBrowser } from './browser/detectBrowser';
 import { PreviewChecker } from './PreviewChecker';
 import { teamsTheme } from './teamsThemes';
-import { InSyncDisplay, isValidHelpUrl, PREVIEW_CHOICES, PreviewChoice, TITLE_MAX_LENGTH } from './settings';
+import { helpUrlError, InSyncDisplay, PREVIEW_CHOICES, PreviewChoice, titleError } from './settings';
 import { createAppServices, IAppServices } from './appServices';
 import ProfilePhotoSync from './components/ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './components/IProfilePhotoSyncProps';
@@ -138,8 +138,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
               groupFields: [
                 PropertyPaneTextField('title', {
                   label: strings.TitleFieldLabel,
-                  onGetErrorMessage: (value: string) =>
-                    (value || '').length > TITLE_MAX_LENGTH ? strings.TitleTooLong.replace('{0}', String(TITLE_MAX_LENGTH)) : ''
+                  onGetErrorMessage: (value: string) => titleError(value, strings.TitleTooLong)
                 }),
                 PropertyPaneChoiceGroup('inSyncDisplay', {
                   label: strings.InSyncDisplayLabel,
@@ -158,7 +157,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
                 PropertyPaneTextField('helpUrl', {
                   label: strings.HelpUrlLabel,
                   placeholder: 'https://',
-                  onGetErrorMessage: (value: string) => (isValidHelpUrl(value) ? '' : strings.HelpUrlInvalid)
+                  onGetErrorMessage: (value: string) => helpUrlError(value, strings.HelpUrlInvalid)
                 })
               ]
             },

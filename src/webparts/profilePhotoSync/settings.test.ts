@@ -1,4 +1,5 @@
-import { isValidHelpUrl, PREVIEW_CHOICES, sampleVerdict } from './settings';
+import { helpUrlError, isValidHelpUrl, PREVIEW_CHOICES, sampleVerdict, titleError } from './settings';
+import { loadLocale } from '../../../test/loadLocale';
 import { PreviewChecker } from './PreviewChecker';
 import { FakeChecker, result } from '../../../test/fakes/FakeChecker';
 
@@ -31,5 +32,23 @@ describe('the edit-mode preview', () => {
     expect(preview.verdict).toEqual({ kind: 'no-mailbox' });
     expect(preview.exchangePhoto).toBeDefined();
     expect(real.calls).toEqual([false]);
+  });
+});
+
+describe('property pane validation messages', () => {
+  const en = loadLocale('en-us.js');
+  const de = loadLocale('de-de.js');
+
+  test('a title of up to 100 characters is fine; a longer one says the limit, in the editor\'s language', () => {
+    expect(titleError('Is your photo up to date?', en.TitleTooLong)).toBe('');
+    expect(titleError('x'.repeat(100), en.TitleTooLong)).toBe('');
+    expect(titleError('x'.repeat(101), en.TitleTooLong)).toBe('Keep the title under 100 characters.');
+    expect(titleError('x'.repeat(101), de.TitleTooLong)).toBe('Der Titel darf höchstens 100 Zeichen lang sein.');
+  });
+
+  test('the help link: empty or https is fine; anything else asks for https', () => {
+    expect(helpUrlError('', en.HelpUrlInvalid)).toBe('');
+    expect(helpUrlError('https://intranet.contoso.com/help', en.HelpUrlInvalid)).toBe('');
+    expect(helpUrlError('javascript:alert(1)', en.HelpUrlInvalid)).toBe('Enter a web address that starts with https://');
   });
 });

@@ -45,3 +45,13 @@ export function isValidHelpUrl(value: string | undefined): boolean {
     return false;
   }
 }
+
+/** The property pane's message for a title, or '' when it is fine. `template` is the localized TitleTooLong. */
+export function titleError(value: string | undefined, template: string): string {
+  return (value || '').length > TITLE_MAX_LENGTH ? template.replace('{0}', String(TITLE_MAX_LENGTH)) : '';
+}
+
+/** The property pane's message for the help link, or '' when it is fine. */
+export function helpUrlError(value: string | undefined, message: string): string {
+  return isValidHelpUrl(value) ? '' : message;
+}
