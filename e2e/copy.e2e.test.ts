@@ -124,6 +124,26 @@ describe('Copy my Outlook photo to SharePoint, end to end', () => {
   });
 });
 
+describe('the copy states in the dark theme: no accessibility violation', () => {
+  test('the confirmation dialog, a failure, and the copied state', async () => {
+    await page.goto(workbenchUrl({ scenario: 'upload-too-large', theme: 'dark' }));
+    await verdictText(page);
+    await page.getByRole('button', { name: COPY }).click();
+    await page.getByText('Replace your SharePoint photo?').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Copy photo' }).click();
+    await page.getByText(/only takes JPEG, PNG or BMP pictures of up to 5 MB/).waitFor();
+    await page.getByText('Replace your SharePoint photo?').waitFor({ state: 'detached' }); // its fade-out is over
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync', theme: 'dark' }));
+    await verdictText(page);
+    await copyAndConfirm();
+    await page.getByText('Done: SharePoint now has your Outlook photo.').waitFor({ timeout: 20000 });
+    await page.getByText('Replace your SharePoint photo?').waitFor({ state: 'detached' });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe("I've done the steps, end to end", () => {
   test('the quiet background re-check notices when SharePoint catches up', async () => {
     await page.goto(workbenchUrl({ scenario: 'out-of-sync', recheck: 'fast' }));

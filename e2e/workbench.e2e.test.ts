@@ -281,8 +281,8 @@ describe('the walk-through, to the end', () => {
   });
 
   test('with the keyboard alone', async () => {
-    await page.goto(workbenchUrl({ scenario: 'sharepoint-placeholder' }));
-    expect(await verdictText(page)).toContain('SharePoint shows a placeholder instead of your photo.');
+    await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
+    expect(await verdictText(page)).toContain('SharePoint shows a different photo.');
 
     /** Presses Tab until the element described has focus; fails if it never does. */
     async function tabTo(describe: string, matches: () => Promise<boolean>): Promise<void> {

@@ -56,6 +56,7 @@ describe('Copy my Outlook photo to SharePoint', () => {
     expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
     expect(copier.calls).toBe(1);
     expect(checker.calls).toEqual([false, true]);
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
   });
 
   test('cancelling the confirmation copies nothing', async () => {
@@ -87,6 +88,7 @@ describe('Copy my Outlook photo to SharePoint', () => {
     await confirmCopy();
     expect(await screen.findByText('Done: SharePoint now has your Outlook photo.')).toBeTruthy();
     expect(copier.calls).toBe(2);
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
   });
 
   test('the tenant blocks it (403): says so, falls back to the guided steps, no more copy button', async () => {
