@@ -105,3 +105,12 @@ export function usePageSession(): IPageSession {
     }
   };
 }
+
+/** What a screen reader would announce for the focused element: its aria-label or text; '' when nothing has focus. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    // <body> holds focus when nothing else does; its text is the whole page, which would match anything.
+    return !el || el === document.body ? '' : el.getAttribute('aria-label') || el.innerText || '';
+  });
+}

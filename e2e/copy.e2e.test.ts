@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Page } from 'playwright-core';
-import { axeViolations, SCREENSHOTS, usePageSession, verdictText, workbenchUrl } from './browser';
+import { axeViolations, focusedName, SCREENSHOTS, usePageSession, verdictText, workbenchUrl } from './browser';
 
 const session = usePageSession();
 let page: Page;
@@ -46,15 +46,10 @@ describe('Copy my Outlook photo to SharePoint, end to end', () => {
   test('with the keyboard alone: open, Escape, open again, confirm', async () => {
     await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
     await verdictText(page);
-    const focusedText = (): Promise<string> =>
-      page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return !el || el === document.body ? '' : el.innerText || el.getAttribute('aria-label') || '';
-      });
     const tabTo = async (text: string): Promise<void> => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');
-        if ((await focusedText()).includes(text)) {
+        if ((await focusedName(page)).includes(text)) {
           return;
         }
       }
@@ -66,7 +61,7 @@ describe('Copy my Outlook photo to SharePoint, end to end', () => {
     expect(await page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('.ms-Dialog-main'))).toBe(true); // focus moved into the dialog
     await page.keyboard.press('Escape');
     await page.getByText('Replace your SharePoint photo?').waitFor({ state: 'hidden' });
-    expect(await focusedText()).toContain(COPY); // focus is back where it was
+    expect(await focusedName(page)).toContain(COPY); // focus is back where it was
     await page.keyboard.press('Enter');
     await page.getByText('Replace your SharePoint photo?').waitFor();
     await tabTo('Copy photo');

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, SCREENSHOTS, usePageSession, verdictText, workbenchUrl } from './browser';
+import { axeViolations, focusedName, SCREENSHOTS, usePageSession, verdictText, workbenchUrl } from './browser';
 import { loadLocale, localeFiles } from '../test/loadLocale';
 
 const EXCHANGE_ALT = 'Your photo in Outlook and Teams';
@@ -307,31 +307,22 @@ describe('the walk-through, to the end', () => {
       }
       throw new Error(`Tab never reached ${describe}`);
     }
-    const focusedName = (): Promise<string> =>
-      page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) {
-          return '';
-        }
-        return el.getAttribute('aria-label') || el.innerText || '';
-      });
-
-    await tabTo('the first step', async () => (await focusedName()).startsWith('Done: Open an InPrivate window'));
+    await tabTo('the first step', async () => (await focusedName(page)).startsWith('Done: Open an InPrivate window'));
     await page.keyboard.press('Space');
-    await tabTo('the Copy link button', async () => (await focusedName()).includes('Copy link'));
+    await tabTo('the Copy link button', async () => (await focusedName(page)).includes('Copy link'));
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Link copied' }).waitFor();
-    await tabTo('the sign-in step', async () => (await focusedName()).startsWith('Done: Sign in'));
+    await tabTo('the sign-in step', async () => (await focusedName(page)).startsWith('Done: Sign in'));
     await page.keyboard.press('Space');
     await page.getByText('2 of 5 steps done').waitFor();
 
     // Back to the top of the page, as Tab wraps round to the browser's own controls and back.
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
-    await tabTo('the sign-in button', async () => (await focusedName()).includes('Simulate the private-window sign-in'));
+    await tabTo('the sign-in button', async () => (await focusedName(page)).includes('Simulate the private-window sign-in'));
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText(/Signed in/).waitFor();
     await waitForTenantSync();
-    await tabTo('Check again', async () => (await focusedName()).includes('Check again'));
+    await tabTo('Check again', async () => (await focusedName(page)).includes('Check again'));
     await page.keyboard.press('Enter');
     await page.getByText('Your photo is in sync.').waitFor({ timeout: 15000 });
     expect(await photoShown(SHAREPOINT_ALT)).toBe(true);

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeRaw, encodeJpeg, IRaw, resize } from '../workbench/tenant/imaging';
+import { IRaw, thumbnail } from '../workbench/tenant/imaging';
 
 export { decodeRaw, encodeJpeg, encodePngRgba, resize } from '../workbench/tenant/imaging';
 export type { IRaw } from '../workbench/tenant/imaging';
@@ -65,5 +65,5 @@ export function withExifOrientation(jpeg: Uint8Array, orientation: number): Uint
 
 /** What SharePoint keeps: the photo resized to `size` px and re-encoded as JPEG at `quality`. */
 export function sharePointCopy(name: PhotoName, size: number, quality: number): Uint8Array {
-  return encodeJpeg(resize(decodeRaw(photoBytes(name)), size, size), quality);
+  return thumbnail(photoBytes(name), size, quality);
 }

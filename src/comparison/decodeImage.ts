@@ -46,7 +46,7 @@ function checkPixels(width: number, height: number, budget: IDecodeBudget): void
 }
 
 /** Reads a baseline or progressive JPEG's frame size from its SOF marker, without decoding. */
-function jpegFrameSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+export function jpegFrameSize(bytes: Uint8Array): { width: number; height: number } | undefined {
   let offset = 2;
   while (offset + 9 <= bytes.length) {
     if (bytes[offset] !== 0xff) {

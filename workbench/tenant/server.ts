@@ -9,6 +9,7 @@ import * as http from 'http';
 import * as path from 'path';
 import { IGraphFault, IScenario, findScenario, TENANT_USER, TenantPhoto } from './scenarios';
 import { placeholderJpeg, thumbnail } from './imaging';
+import { jpegFrameSize } from '../../src/comparison/decodeImage';
 
 export interface ITenantOptions {
   /** Folder with the fixture photographs (`<name>.jpg`). */
@@ -424,15 +425,10 @@ function requestId(): string {
 
 // ---- plumbing -----------------------------------------------------------------------------------------------
 
+/** The smaller side of a JPEG, from its frame header (the comparison's own reader). */
 function jpegSize(bytes: Uint8Array): number {
-  for (let o = 2; o + 9 < bytes.length; ) {
-    const marker = bytes[o + 1];
-    if (marker >= 0xc0 && marker <= 0xc2) {
-      return Math.min((bytes[o + 5] << 8) | bytes[o + 6], (bytes[o + 7] << 8) | bytes[o + 8]);
-    }
-    o += 2 + ((bytes[o + 2] << 8) | bytes[o + 3]);
-  }
-  return 0;
+  const frame = jpegFrameSize(bytes);
+  return frame ? Math.min(frame.width, frame.height) : 0;
 }
 
 function parseCookies(header: string | undefined): Record<string, string> {

@@ -22,7 +22,9 @@ import { VerdictCache } from '../../services/VerdictCache';
 import { detectBrowser } from './browser/detectBrowser';
 import { PreviewChecker } from './PreviewChecker';
 import { teamsTheme } from './teamsThemes';
-import { helpUrlError, InSyncDisplay, PREVIEW_CHOICES, PreviewChoice, titleError } from './settings';
+import { helpUrlError, InSyncDisplay, PREVIEW_CHOICES, PreviewChoice, sampleVerdict, titleError } from './settings';
+import { verdictText } from './components/verdictText';
+import { SAME_PHOTO_THRESHOLD } from '../../comparison/threshold';
 import { createAppServices, IAppServices } from './appServices';
 import ProfilePhotoSync from './components/ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './components/IProfilePhotoSyncProps';
@@ -178,22 +180,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   }
 }
 
-/** The preview choices in the owner's words: the verdict titles the users would read. */
+/** The preview choices in the owner's words: the title each verdict shows its readers. */
 function previewLabel(choice: PreviewChoice): string {
-  switch (choice) {
-    case 'in-sync':
-      return strings.InSyncTitle;
-    case 'out-of-sync':
-      return strings.OutOfSyncTitle;
-    case 'sharepoint-placeholder':
-      return strings.PlaceholderTitle;
-    case 'no-exchange-photo':
-      return strings.NoExchangePhotoTitle;
-    case 'no-mailbox':
-      return strings.NoMailboxTitle;
-    case 'could-not-check':
-      return strings.CouldNotCheckTitle;
-    default:
-      return strings.PreviewLive;
-  }
+  return choice === 'live' ? strings.PreviewLive : verdictText(sampleVerdict(choice), SAME_PHOTO_THRESHOLD).title;
 }

@@ -1,4 +1,5 @@
 import type { SyncVerdict, SyncVerdictKind } from '../../models/IPhotoSyncResult';
+import { format } from './components/format';
 
 /** What people whose photo is in sync see. */
 export type InSyncDisplay = 'card' | 'line' | 'hidden';
@@ -48,7 +49,7 @@ export function isValidHelpUrl(value: string | undefined): boolean {
 
 /** The property pane's message for a title, or '' when it is fine. `template` is the localized TitleTooLong. */
 export function titleError(value: string | undefined, template: string): string {
-  return (value || '').length > TITLE_MAX_LENGTH ? template.replace('{0}', String(TITLE_MAX_LENGTH)) : '';
+  return (value || '').length > TITLE_MAX_LENGTH ? format(template, TITLE_MAX_LENGTH) : '';
 }
 
 /** The property pane's message for the help link, or '' when it is fine. */

@@ -1,14 +1,14 @@
-import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
+import { createTheme, IPartialTheme, ITheme } from '@fluentui/react/lib/Styling';
 
 /**
  * Fluent UI themes for the three Teams themes ('default', 'dark', 'contrast'). SharePoint passes its site theme
  * to the web part; Teams does not, so when hosted in Teams the web part asks Teams for its theme and follows it.
  */
-const TEAMS_LIGHT = createTheme({
+const TEAMS_LIGHT: IPartialTheme = {
   palette: { themePrimary: '#6264a7', themeDarkAlt: '#585a96', themeDark: '#4a4c7f', themeDarker: '#33345c', themeLighter: '#e2e2f6', themeLighterAlt: '#f7f7fb' }
-});
+};
 
-const TEAMS_DARK = createTheme({
+const TEAMS_DARK: IPartialTheme = {
   isInverted: true,
   palette: {
     themePrimary: '#7f85f5',
@@ -30,10 +30,10 @@ const TEAMS_DARK = createTheme({
     black: '#f8f8f8',
     white: '#1f1f1f'
   }
-});
+};
 
 /** Teams' high-contrast theme: white and yellow on black, as Teams draws it. */
-const TEAMS_CONTRAST = createTheme({
+const TEAMS_CONTRAST: IPartialTheme = {
   isInverted: true,
   palette: {
     themePrimary: '#ffff01',
@@ -77,18 +77,22 @@ const TEAMS_CONTRAST = createTheme({
     errorIcon: '#ffffff',
     infoIcon: '#ffffff'
   }
-});
+};
 
-/** The Fluent theme for a Teams theme name; undefined for a name Teams does not use. */
+const built: Record<string, ITheme> = {};
+const SOURCES: Record<string, IPartialTheme> = { default: TEAMS_LIGHT, dark: TEAMS_DARK, contrast: TEAMS_CONTRAST };
+
+/**
+ * The Fluent theme for a Teams theme name; undefined for a name Teams does not use. Built on first use, so pages
+ * outside Teams never pay for it.
+ */
 export function teamsTheme(name: string | undefined): ITheme | undefined {
-  switch (name) {
-    case 'default':
-      return TEAMS_LIGHT;
-    case 'dark':
-      return TEAMS_DARK;
-    case 'contrast':
-      return TEAMS_CONTRAST;
-    default:
-      return undefined;
+  if (!name || !Object.prototype.hasOwnProperty.call(SOURCES, name)) {
+    return undefined;
   }
+  const source = SOURCES[name];
+  if (!built[name]) {
+    built[name] = createTheme(source);
+  }
+  return built[name];
 }
