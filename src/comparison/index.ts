@@ -1,9 +1,10 @@
+import { structuralDistance } from './alignedSimilarity';
 import { DEFAULT_DECODE_BUDGET, IDecodeBudget } from './budget';
-import { decodeImage } from './decodeImage';
+import { decodeImage, IRgbaImage } from './decodeImage';
 import { normalizeImage } from './normalizeImage';
 import { hashDistance, HASH_INPUT_SIZE, perceptualHash } from './perceptualHash';
 import { onSide } from './PhotoDecodeError';
-import { SAME_PHOTO_THRESHOLD } from './threshold';
+import { CLEARLY_DIFFERENT_HASH, SAME_PHOTO_THRESHOLD } from './threshold';
 
 export { PhotoDecodeError, isPhotoDecodeError } from './PhotoDecodeError';
 export type { PhotoDecodeFailure } from './PhotoDecodeError';
@@ -12,7 +13,7 @@ export type { ImageFormat } from './sniffFormat';
 export { DEFAULT_DECODE_BUDGET } from './budget';
 export type { IDecodeBudget } from './budget';
 
-export { SAME_PHOTO_THRESHOLD } from './threshold';
+export { SAME_PHOTO_THRESHOLD, CLEARLY_DIFFERENT_HASH } from './threshold';
 
 export interface IComparedImage {
   width: number;
@@ -22,9 +23,16 @@ export interface IComparedImage {
 
 export interface IPhotoComparison {
   verdict: 'same' | 'different';
-  /** 0 (identical to the eye) .. 1; about 0.5 for unrelated photos. */
+  /**
+   * 0 (the same once aligned) .. 1, on the scale of the look that decided: the aligned structural distance, or,
+   * when the hash alone was sure they differ, the hash distance (then always above the threshold).
+   */
   distance: number;
   threshold: number;
+  /** Which look decided: the hash (clearly different) or the aligned structural comparison. */
+  decidedBy: 'hash' | 'aligned';
+  /** The first look's share of differing hash bits, always computed. */
+  hashDistance: number;
   exchange: IComparedImage;
   sharePoint: IComparedImage;
 }
@@ -32,12 +40,22 @@ export interface IPhotoComparison {
 export interface ICompareOptions {
   budget?: IDecodeBudget;
   threshold?: number;
+  /**
+   * Called between the bounded steps of a comparison (each decode, each look), so a browser can let the page
+   * respond in between; absent: the steps run back to back (Node, tests).
+   */
+  yieldBetweenSteps?: () => Promise<void>;
 }
 
+/** The second look compares grey images this many pixels across (less when a photo is smaller). */
+export const ALIGNED_SIZE = 64;
+
 /**
- * Compares the Exchange photo with SharePoint's copy by what they look like, not by their bytes
- * (SharePoint keeps resized, re-encoded thumbnails). Pure: no DOM, canvas, network or globals.
- * Rejects with a PhotoDecodeError when either side is not a decodable photo within the budget.
+ * Compares the Exchange photo with SharePoint's copy by what they look like, not by their bytes (SharePoint keeps
+ * resized, re-encoded thumbnails). A perceptual hash first; unless it is sure the two differ, a second look brings
+ * them into register (scale and shift) and compares their structure region by region.
+ * Pure: no DOM, canvas, network or globals. Rejects with a PhotoDecodeError when either side is not a decodable
+ * photo within the budget.
  */
 export async function comparePhotos(
   exchange: Uint8Array,
@@ -46,22 +64,33 @@ export async function comparePhotos(
 ): Promise<IPhotoComparison> {
   const budget = options.budget || DEFAULT_DECODE_BUDGET;
   const threshold = options.threshold === undefined ? SAME_PHOTO_THRESHOLD : options.threshold;
+  const pause = options.yieldBetweenSteps || (() => Promise.resolve());
   const a = decodeSide(exchange, budget, 'exchange');
+  await pause();
   const b = decodeSide(sharePoint, budget, 'sharePoint');
-  const distance = hashDistance(
-    perceptualHash(normalizeImage(a, HASH_INPUT_SIZE)),
-    perceptualHash(normalizeImage(b, HASH_INPUT_SIZE))
-  );
-  return {
-    verdict: distance <= threshold ? 'same' : 'different',
-    distance,
-    threshold,
-    exchange: { width: a.width, height: a.height, format: a.format },
-    sharePoint: { width: b.width, height: b.height, format: b.format }
-  };
+  await pause();
+  const hash = hashDistance(perceptualHash(normalizeImage(a, HASH_INPUT_SIZE)), perceptualHash(normalizeImage(b, HASH_INPUT_SIZE)));
+  const described = { hashDistance: hash, threshold, exchange: describe(a), sharePoint: describe(b) };
+  if (hash >= CLEARLY_DIFFERENT_HASH) {
+    return { ...described, verdict: 'different', distance: hash, decidedBy: 'hash' };
+  }
+  await pause();
+  const size = alignedSize(a, b);
+  const { distance } = structuralDistance(normalizeImage(a, size), normalizeImage(b, size));
+  return { ...described, verdict: distance <= threshold ? 'same' : 'different', distance, decidedBy: 'aligned' };
 }
 
-function decodeSide(bytes: Uint8Array, budget: IDecodeBudget, side: 'exchange' | 'sharePoint'): ReturnType<typeof decodeImage> {
+/** ALIGNED_SIZE, or the smaller photo's shorter side (rounded down to a multiple of 16, 32 at the least). */
+function alignedSize(a: IRgbaImage, b: IRgbaImage): number {
+  const smallest = Math.min(a.width, a.height, b.width, b.height);
+  return Math.max(32, Math.min(ALIGNED_SIZE, Math.floor(smallest / 16) * 16));
+}
+
+function describe(image: IRgbaImage): IComparedImage {
+  return { width: image.width, height: image.height, format: image.format };
+}
+
+function decodeSide(bytes: Uint8Array, budget: IDecodeBudget, side: 'exchange' | 'sharePoint'): IRgbaImage {
   try {
     return decodeImage(bytes, budget);
   } catch (e) {

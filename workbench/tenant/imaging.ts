@@ -26,8 +26,38 @@ export function encodePngRgba(raw: IRaw): Uint8Array {
   return encodePng({ width: raw.width, height: raw.height, data: raw.data, channels: 4, depth: 8 });
 }
 
-/** Bilinear resize. */
+/**
+ * Resize as image tools make thumbnails: when shrinking by more than half, first average whole blocks of pixels
+ * (so fine texture does not alias into moire), then bilinear to the exact size.
+ */
 export function resize(raw: IRaw, width: number, height: number): IRaw {
+  const k = Math.floor(Math.min(raw.width / width, raw.height / height) / 2);
+  return bilinear(k >= 2 ? boxShrink(raw, k) : raw, width, height);
+}
+
+/** Averages k x k blocks (the last partial row and column of blocks dropped). */
+function boxShrink(raw: IRaw, k: number): IRaw {
+  const width = Math.floor(raw.width / k);
+  const height = Math.floor(raw.height / k);
+  const out = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let c = 0; c < 4; c++) {
+        let sum = 0;
+        for (let dy = 0; dy < k; dy++) {
+          for (let dx = 0; dx < k; dx++) {
+            sum += raw.data[((y * k + dy) * raw.width + x * k + dx) * 4 + c];
+          }
+        }
+        out[(y * width + x) * 4 + c] = Math.round(sum / (k * k));
+      }
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** Plain bilinear resize, no pre-filter: shrinking a lot aliases fine texture (kept for the harshest test copies). */
+export function bilinear(raw: IRaw, width: number, height: number): IRaw {
   const out = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
     const fy = Math.max(0, ((y + 0.5) * raw.height) / height - 0.5);

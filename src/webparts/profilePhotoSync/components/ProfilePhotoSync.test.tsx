@@ -54,7 +54,7 @@ describe('ProfilePhotoSync: each state', () => {
   test('out of sync: warning, why, and the steps for this browser', async () => {
     await renderWith({ kind: 'out-of-sync', distance: 0.47 });
     expect(await screen.findByText('SharePoint shows a different photo.')).toBeTruthy();
-    expect(screen.getByText(/47% of their features differ \(we call them the same below 20%\)/)).toBeTruthy();
+    expect(screen.getByText(/47% of their features differ \(we call them the same below 14%\)/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeTruthy();
     expect(screen.getByText('Open an InPrivate window in Microsoft Edge: press Ctrl+Shift+N.')).toBeTruthy();
     expect(screen.getByText('Sign in with your work or school account.')).toBeTruthy();

@@ -1,0 +1,371 @@
+import { IGreyImage } from './normalizeImage';
+
+/**
+ * The second look: brings one grey image into register with the other (a small search over scale and shift),
+ * then measures structural similarity (SSIM) region by region. A re-encoded, resized or mildly cropped copy of the
+ * same capture is near-identical everywhere once aligned; a re-take is not, because somewhere (a head that moved,
+ * an expression) its structure differs, even when framing and backdrop are the same. So the decision reads the
+ * worst regions, not the average, which a small local change would barely move.
+ */
+
+/** How `b` was moved onto `a`: `b` is sampled at `0.5 + (u - 0.5) * scale + (dx, dy)` in units of the image side. */
+export interface IAlignment {
+  scale: number;
+  dx: number;
+  dy: number;
+}
+
+export interface IStructuralComparison {
+  /** 0 (identical once aligned) .. 1: one minus the SSIM of the worst regions. */
+  distance: number;
+  /** SSIM averaged over the whole compared area (for reports; the decision does not use it). */
+  meanSimilarity: number;
+  alignment: IAlignment;
+}
+
+/** Widest re-framing searched: SharePoint copies cropped up to 5% a side are up to 11% larger, shifted up to 6%. */
+export const MAX_SCALE_CHANGE = 0.12;
+export const MAX_SHIFT = 0.06;
+/** Share of each side left out of the comparison, where re-framing brings in what the other image never had. */
+export const COMPARED_MARGIN = 0.13;
+/**
+ * Detail finer than this (Gaussian sigma, in pixels of the compared image) is left out: resizing, JPEG at quality
+ * 20 and aliasing change it in copies of the same capture, while a new pose moves coarser structure.
+ */
+export const BLUR_SIGMA = 1.5;
+/** The compared area is cut into BLOCKS x BLOCKS regions; the decision reads the worst WORST_BLOCKS of them. */
+export const BLOCKS = 6;
+export const WORST_BLOCKS = 2;
+
+const COARSE_SCALES = 9;
+const COARSE_SHIFTS = 5;
+const KEPT_CANDIDATES = 3;
+const REFINE_ROUNDS = 2;
+
+/**
+ * Aligns `b` to `a` (both square, the same size, at least 32 px) and measures their structural distance.
+ * Bounded work: a fixed number of candidate alignments at each pyramid level, whatever the pictures.
+ */
+export function structuralDistance(a: IGreyImage, b: IGreyImage): IStructuralComparison {
+  if (a.size !== b.size || a.size < 32) {
+    throw new RangeError('structuralDistance needs two images of the same size, 32 px or more');
+  }
+  a = gaussianBlur(a, BLUR_SIGMA);
+  b = gaussianBlur(b, BLUR_SIGMA);
+  const pyramidA = pyramid(a);
+  const pyramidB = pyramid(b);
+  const top = pyramidA.length - 1;
+
+  // Coarsest level: every candidate of a grid over the whole range; keep the best few.
+  let candidates: Array<{ alignment: IAlignment; score: number }> = [];
+  for (let si = 0; si < COARSE_SCALES; si++) {
+    const scale = 1 - MAX_SCALE_CHANGE + (2 * MAX_SCALE_CHANGE * si) / (COARSE_SCALES - 1);
+    for (let yi = 0; yi < COARSE_SHIFTS; yi++) {
+      for (let xi = 0; xi < COARSE_SHIFTS; xi++) {
+        const step = (2 * MAX_SHIFT) / (COARSE_SHIFTS - 1);
+        const alignment = { scale, dx: -MAX_SHIFT + xi * step, dy: -MAX_SHIFT + yi * step };
+        candidates.push({ alignment, score: correlation(pyramidA[top], pyramidB[top], alignment) });
+      }
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score);
+  candidates = candidates.slice(0, KEPT_CANDIDATES);
+
+  // Finer levels: refine each kept candidate in a small neighbourhood, half a pixel of that level at a time.
+  for (let level = top - 1; level >= 0; level--) {
+    const size = pyramidA[level].size;
+    const shiftStep = 0.5 / size;
+    const scaleStep = 1 / size;
+    candidates = candidates.map((c) => refine(pyramidA[level], pyramidB[level], c.alignment, scaleStep, shiftStep));
+    candidates.sort((x, y) => y.score - x.score);
+    candidates = candidates.slice(0, level === 1 ? 1 : KEPT_CANDIDATES);
+  }
+  let best = candidates[0];
+  // A last, quarter-pixel pass at full size.
+  best = refine(pyramidA[0], pyramidB[0], best.alignment, 0.5 / a.size, 0.25 / a.size);
+
+  const warped = warp(b, best.alignment);
+  const ssim = ssimMap(a, warped);
+  return { ...pool(ssim, a.size), alignment: best.alignment };
+}
+
+/** Gaussian blur of standard deviation `sigma` px, separable, edges clamped. */
+export function gaussianBlur(image: IGreyImage, sigma: number): IGreyImage {
+  if (sigma <= 0) {
+    return image;
+  }
+  const radius = Math.ceil(sigma * 3);
+  const kernel = new Float64Array(2 * radius + 1);
+  let sum = 0;
+  for (let i = -radius; i <= radius; i++) {
+    kernel[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+    sum += kernel[i + radius];
+  }
+  for (let i = 0; i < kernel.length; i++) {
+    kernel[i] /= sum;
+  }
+  const n = image.size;
+  const rows = new Float64Array(n * n);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let k = -radius; k <= radius; k++) {
+        const xx = x + k < 0 ? 0 : x + k > n - 1 ? n - 1 : x + k;
+        s += kernel[k + radius] * image.data[y * n + xx];
+      }
+      rows[y * n + x] = s;
+    }
+  }
+  const data = new Float64Array(n * n);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let k = -radius; k <= radius; k++) {
+        const yy = y + k < 0 ? 0 : y + k > n - 1 ? n - 1 : y + k;
+        s += kernel[k + radius] * rows[yy * n + x];
+      }
+      data[y * n + x] = s;
+    }
+  }
+  return { size: n, data };
+}
+
+/**
+ * Coordinate descent around `from`: each of scale, dx and dy one step up and down, keeping whatever correlates
+ * better, for a fixed number of rounds (bounded work, whatever the pictures).
+ */
+function refine(a: IGreyImage, b: IGreyImage, from: IAlignment, scaleStep: number, shiftStep: number): { alignment: IAlignment; score: number } {
+  let best = { alignment: from, score: correlation(a, b, from) };
+  for (let round = 0; round < REFINE_ROUNDS; round++) {
+    for (const sign of [-1, 1]) {
+      const { scale, dx, dy } = best.alignment;
+      const tries: IAlignment[] = [
+        { scale: clamp(scale + sign * scaleStep, 1 - MAX_SCALE_CHANGE - scaleStep, 1 + MAX_SCALE_CHANGE + scaleStep), dx, dy },
+        { scale, dx: clamp(dx + sign * shiftStep, -MAX_SHIFT - shiftStep, MAX_SHIFT + shiftStep), dy },
+        { scale, dx, dy: clamp(dy + sign * shiftStep, -MAX_SHIFT - shiftStep, MAX_SHIFT + shiftStep) }
+      ];
+      for (const alignment of tries) {
+        const score = correlation(a, b, alignment);
+        if (score > best.score) {
+          best = { alignment, score };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/** Halves the image until it is 16 px or less across: index 0 is the image itself. */
+function pyramid(image: IGreyImage): IGreyImage[] {
+  const levels = [image];
+  while (levels[levels.length - 1].size > 16 && levels[levels.length - 1].size % 2 === 0) {
+    const from = levels[levels.length - 1];
+    const size = from.size / 2;
+    const data = new Float64Array(size * size);
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) {
+        const o = 2 * y * from.size + 2 * x;
+        data[y * size + x] = (from.data[o] + from.data[o + 1] + from.data[o + from.size] + from.data[o + from.size + 1]) / 4;
+      }
+    }
+    levels.push({ size, data });
+  }
+  return levels;
+}
+
+/** The compared area, in pixels of an image of `size`: [first, last). */
+function comparedRange(size: number): { first: number; last: number } {
+  const margin = Math.round(size * COMPARED_MARGIN);
+  return { first: margin, last: size - margin };
+}
+
+/**
+ * Where output pixels [first, last) of one axis read from under a scale and shift: the lower source index and the
+ * weight of the next one (bilinear, edges clamped). The move is separable, so rows and columns are computed once.
+ */
+interface IAxisMap {
+  index: Int32Array;
+  next: Int32Array;
+  weight: Float64Array;
+}
+
+function axisMap(size: number, first: number, last: number, scale: number, shift: number): IAxisMap {
+  const count = last - first;
+  const index = new Int32Array(count);
+  const next = new Int32Array(count);
+  const weight = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const u = (first + i + 0.5) / size;
+    let s = (0.5 + (u - 0.5) * scale + shift) * size - 0.5;
+    s = s < 0 ? 0 : s > size - 1 ? size - 1 : s;
+    const lower = Math.floor(s);
+    index[i] = lower;
+    next[i] = lower < size - 1 ? lower + 1 : lower;
+    weight[i] = s - lower;
+  }
+  return { index, next, weight };
+}
+
+/** Row `j` of the mapped area of `b`, moved under the axis maps, into `out` (one value per mapped column). */
+function alignedRow(b: IGreyImage, xs: IAxisMap, ys: IAxisMap, j: number, out: Float64Array): void {
+  const n = b.size;
+  const d = b.data;
+  const row0 = ys.index[j] * n;
+  const row1 = ys.next[j] * n;
+  const ty = ys.weight[j];
+  for (let k = 0; k < out.length; k++) {
+    const x0 = xs.index[k];
+    const x1 = xs.next[k];
+    const tx = xs.weight[k];
+    const top = d[row0 + x0] + (d[row0 + x1] - d[row0 + x0]) * tx;
+    const bottom = d[row1 + x0] + (d[row1 + x1] - d[row1 + x0]) * tx;
+    out[k] = top + (bottom - top) * ty;
+  }
+}
+
+/** Normalized cross-correlation of `a` with `b` moved by `alignment`, over the compared area. */
+function correlation(a: IGreyImage, b: IGreyImage, alignment: IAlignment): number {
+  const n = a.size;
+  const { first, last } = comparedRange(n);
+  const xs = axisMap(n, first, last, alignment.scale, alignment.dx);
+  const ys = axisMap(n, first, last, alignment.scale, alignment.dy);
+  const row = new Float64Array(last - first);
+  let sa = 0;
+  let sb = 0;
+  let saa = 0;
+  let sbb = 0;
+  let sab = 0;
+  for (let j = 0; j < row.length; j++) {
+    alignedRow(b, xs, ys, j, row);
+    const offset = (first + j) * n + first;
+    for (let k = 0; k < row.length; k++) {
+      const va = a.data[offset + k];
+      const vb = row[k];
+      sa += va;
+      sb += vb;
+      saa += va * va;
+      sbb += vb * vb;
+      sab += va * vb;
+    }
+  }
+  const count = row.length * row.length;
+  const cov = sab - (sa * sb) / count;
+  const va = saa - (sa * sa) / count;
+  const vb = sbb - (sb * sb) / count;
+  return va > 1e-9 && vb > 1e-9 ? cov / Math.sqrt(va * vb) : va <= 1e-9 && vb <= 1e-9 ? 1 : 0;
+}
+
+/** `b` resampled under the alignment, the size of `b`. */
+function warp(b: IGreyImage, alignment: IAlignment): IGreyImage {
+  const n = b.size;
+  const xs = axisMap(n, 0, n, alignment.scale, alignment.dx);
+  const ys = axisMap(n, 0, n, alignment.scale, alignment.dy);
+  const data = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    alignedRow(b, xs, ys, j, data.subarray(j * n, (j + 1) * n));
+  }
+  return { size: n, data };
+}
+
+/** SSIM's stabilising constants for 8-bit luminance (K1 = 0.01, K2 = 0.03). */
+const C1 = (0.01 * 255) ** 2;
+const C2 = (0.03 * 255) ** 2;
+/** A 7-tap Gaussian window (sigma 1.5, as SSIM's authors use), normalised. */
+const WINDOW = ((): Float64Array => {
+  const w = new Float64Array(7);
+  let sum = 0;
+  for (let i = 0; i < 7; i++) {
+    w[i] = Math.exp(-((i - 3) ** 2) / (2 * 1.5 * 1.5));
+    sum += w[i];
+  }
+  return w.map((v) => v / sum);
+})();
+
+/** Gaussian-weighted local mean of `values` (n x n), edges clamped; separable. */
+function localMean(values: Float64Array, n: number): Float64Array {
+  const rows = new Float64Array(n * n);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let k = -3; k <= 3; k++) {
+        const xx = x + k < 0 ? 0 : x + k > n - 1 ? n - 1 : x + k;
+        s += WINDOW[k + 3] * values[y * n + xx];
+      }
+      rows[y * n + x] = s;
+    }
+  }
+  const out = new Float64Array(n * n);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let k = -3; k <= 3; k++) {
+        const yy = y + k < 0 ? 0 : y + k > n - 1 ? n - 1 : y + k;
+        s += WINDOW[k + 3] * rows[yy * n + x];
+      }
+      out[y * n + x] = s;
+    }
+  }
+  return out;
+}
+
+/** The SSIM of each pixel's neighbourhood (Wang et al. 2004), n x n. */
+function ssimMap(a: IGreyImage, b: IGreyImage): Float64Array {
+  const n = a.size;
+  const aa = new Float64Array(n * n);
+  const bb = new Float64Array(n * n);
+  const ab = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) {
+    aa[i] = a.data[i] * a.data[i];
+    bb[i] = b.data[i] * b.data[i];
+    ab[i] = a.data[i] * b.data[i];
+  }
+  const ma = localMean(a.data, n);
+  const mb = localMean(b.data, n);
+  const maa = localMean(aa, n);
+  const mbb = localMean(bb, n);
+  const mab = localMean(ab, n);
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) {
+    const va = Math.max(0, maa[i] - ma[i] * ma[i]);
+    const vb = Math.max(0, mbb[i] - mb[i] * mb[i]);
+    const cov = mab[i] - ma[i] * mb[i];
+    out[i] = ((2 * ma[i] * mb[i] + C1) * (2 * cov + C2)) / ((ma[i] * ma[i] + mb[i] * mb[i] + C1) * (va + vb + C2));
+  }
+  return out;
+}
+
+/** Mean SSIM of each block of the compared area; the distance is one minus the mean of the worst blocks. */
+function pool(ssim: Float64Array, n: number): { distance: number; meanSimilarity: number } {
+  const { first, last } = comparedRange(n);
+  const span = last - first;
+  const blocks: number[] = [];
+  let total = 0;
+  for (let by = 0; by < BLOCKS; by++) {
+    for (let bx = 0; bx < BLOCKS; bx++) {
+      const y0 = first + Math.floor((by * span) / BLOCKS);
+      const y1 = first + Math.floor(((by + 1) * span) / BLOCKS);
+      const x0 = first + Math.floor((bx * span) / BLOCKS);
+      const x1 = first + Math.floor(((bx + 1) * span) / BLOCKS);
+      let s = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          s += ssim[y * n + x];
+        }
+      }
+      blocks.push(s / ((y1 - y0) * (x1 - x0)));
+      total += s;
+    }
+  }
+  blocks.sort((x, y) => x - y);
+  let worst = 0;
+  for (let i = 0; i < WORST_BLOCKS; i++) {
+    worst += blocks[i];
+  }
+  worst /= WORST_BLOCKS;
+  return { distance: clamp(1 - worst, 0, 1), meanSimilarity: total / (span * span) };
+}
+
