@@ -89,34 +89,37 @@ export function structuralDistance(a: IGreyImage, b: IGreyImage): IStructuralCom
   return { ...pool(ssim, a.size), alignment: best.alignment };
 }
 
-/** Gaussian blur of standard deviation `sigma` px, separable, edges clamped. */
+/** Gaussian blur of standard deviation `sigma` px, edges clamped. */
 export function gaussianBlur(image: IGreyImage, sigma: number): IGreyImage {
-  if (sigma <= 0) {
-    return image;
-  }
-  const radius = Math.ceil(sigma * 3);
+  return sigma <= 0 ? image : { size: image.size, data: convolve(image.data, image.size, gaussianKernel(sigma, Math.ceil(sigma * 3))) };
+}
+
+/** A normalised Gaussian kernel of 2 * radius + 1 taps. */
+function gaussianKernel(sigma: number, radius: number): Float64Array {
   const kernel = new Float64Array(2 * radius + 1);
   let sum = 0;
   for (let i = -radius; i <= radius; i++) {
     kernel[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
     sum += kernel[i + radius];
   }
-  for (let i = 0; i < kernel.length; i++) {
-    kernel[i] /= sum;
-  }
-  const n = image.size;
+  return kernel.map((v) => v / sum);
+}
+
+/** `values` (n x n) convolved with `kernel` along rows, then columns; edges clamped. */
+function convolve(values: Float64Array, n: number, kernel: Float64Array): Float64Array {
+  const radius = (kernel.length - 1) / 2;
   const rows = new Float64Array(n * n);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
       let s = 0;
       for (let k = -radius; k <= radius; k++) {
         const xx = x + k < 0 ? 0 : x + k > n - 1 ? n - 1 : x + k;
-        s += kernel[k + radius] * image.data[y * n + xx];
+        s += kernel[k + radius] * values[y * n + xx];
       }
       rows[y * n + x] = s;
     }
   }
-  const data = new Float64Array(n * n);
+  const out = new Float64Array(n * n);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
       let s = 0;
@@ -124,10 +127,10 @@ export function gaussianBlur(image: IGreyImage, sigma: number): IGreyImage {
         const yy = y + k < 0 ? 0 : y + k > n - 1 ? n - 1 : y + k;
         s += kernel[k + radius] * rows[yy * n + x];
       }
-      data[y * n + x] = s;
+      out[y * n + x] = s;
     }
   }
-  return { size: n, data };
+  return out;
 }
 
 /**
@@ -274,42 +277,12 @@ function warp(b: IGreyImage, alignment: IAlignment): IGreyImage {
 /** SSIM's stabilising constants for 8-bit luminance (K1 = 0.01, K2 = 0.03). */
 const C1 = (0.01 * 255) ** 2;
 const C2 = (0.03 * 255) ** 2;
-/** A 7-tap Gaussian window (sigma 1.5, as SSIM's authors use), normalised. */
-const WINDOW = ((): Float64Array => {
-  const w = new Float64Array(7);
-  let sum = 0;
-  for (let i = 0; i < 7; i++) {
-    w[i] = Math.exp(-((i - 3) ** 2) / (2 * 1.5 * 1.5));
-    sum += w[i];
-  }
-  return w.map((v) => v / sum);
-})();
+/** SSIM's local window: a 7-tap Gaussian of sigma 1.5, as SSIM's authors use. */
+const WINDOW = gaussianKernel(1.5, 3);
 
-/** Gaussian-weighted local mean of `values` (n x n), edges clamped; separable. */
+/** Gaussian-weighted local mean of `values` (n x n). */
 function localMean(values: Float64Array, n: number): Float64Array {
-  const rows = new Float64Array(n * n);
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      let s = 0;
-      for (let k = -3; k <= 3; k++) {
-        const xx = x + k < 0 ? 0 : x + k > n - 1 ? n - 1 : x + k;
-        s += WINDOW[k + 3] * values[y * n + xx];
-      }
-      rows[y * n + x] = s;
-    }
-  }
-  const out = new Float64Array(n * n);
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      let s = 0;
-      for (let k = -3; k <= 3; k++) {
-        const yy = y + k < 0 ? 0 : y + k > n - 1 ? n - 1 : y + k;
-        s += WINDOW[k + 3] * rows[yy * n + x];
-      }
-      out[y * n + x] = s;
-    }
-  }
-  return out;
+  return convolve(values, n, WINDOW);
 }
 
 /** The SSIM of each pixel's neighbourhood (Wang et al. 2004), n x n. */
