@@ -202,21 +202,17 @@ export const SUBJECTS: Record<PhotoName, { cx: number; cy: number; r: number }> 
  * shot brings to the subject: moved a few pixels, turned, tilted, another pose.
  */
 export const RETAKE_VARIANTS: Variant[] = [
-  { name: 'subject moved 6% sideways', make: (r, p) => retake(r, moveRegion(r, S(p).cx, S(p).cy, S(p).r, 0.06, 0)) },
-  { name: 'subject moved 5% down', make: (r, p) => retake(r, moveRegion(r, S(p).cx, S(p).cy, S(p).r, 0, 0.05)) },
-  { name: 'subject tilted 15 degrees', make: (r, p) => retake(r, turnRegion(r, S(p).cx, S(p).cy, S(p).r, 15)) },
-  { name: 'subject turned (25% narrower)', make: (r, p) => retake(r, squeezeRegion(r, S(p).cx, S(p).cy, S(p).r, -0.25)) },
-  { name: 'pose mirrored', make: (r, p) => retake(r, blendRegion(r, mirror(r), S(p).cx, S(p).cy, S(p).r)) },
-  { name: 'lower half moved 8%', make: (r, p) => retake(r, moveRegion(r, S(p).cx, Math.min(0.85, S(p).cy + 0.6 * S(p).r), S(p).r, 0.08, 0)) }
+  retakeOf('subject moved 6% sideways', (r, s) => moveRegion(r, s.cx, s.cy, s.r, 0.06, 0)),
+  retakeOf('subject moved 5% down', (r, s) => moveRegion(r, s.cx, s.cy, s.r, 0, 0.05)),
+  retakeOf('subject tilted 15 degrees', (r, s) => turnRegion(r, s.cx, s.cy, s.r, 15)),
+  retakeOf('subject turned (25% narrower)', (r, s) => squeezeRegion(r, s.cx, s.cy, s.r, -0.25)),
+  retakeOf('pose mirrored', (r, s) => blendRegion(r, mirror(r), s.cx, s.cy, s.r)),
+  retakeOf('lower half moved 8%', (r, s) => moveRegion(r, s.cx, Math.min(0.85, s.cy + 0.6 * s.r), s.r, 0.08, 0))
 ];
 
-function S(photo: PhotoName): { cx: number; cy: number; r: number } {
-  return SUBJECTS[photo];
-}
-
-/** The second shot as SharePoint keeps it: slightly re-framed, M thumbnail. */
-function retake(_original: IRaw, changed: IRaw): Uint8Array {
-  return sp(reframe(changed), 72, 75);
+/** A re-take variant: `change` applied around the photo's subject, the result as SharePoint keeps a second shot. */
+function retakeOf(name: string, change: (r: IRaw, subject: { cx: number; cy: number; r: number }) => IRaw): Variant {
+  return { name, make: (r, photo) => sp(reframe(change(r, SUBJECTS[photo])), 72, 75) };
 }
 
 /** Real re-takes: two captures of one scene a moment apart (test/fixtures/retakes, OpenCV sample data). */

@@ -18,8 +18,6 @@ export interface IAlignment {
 export interface IStructuralComparison {
   /** 0 (identical once aligned) .. 1: one minus the SSIM of the worst regions. */
   distance: number;
-  /** SSIM averaged over the whole compared area (for reports; the decision does not use it). */
-  meanSimilarity: number;
   alignment: IAlignment;
 }
 
@@ -86,11 +84,11 @@ export function structuralDistance(a: IGreyImage, b: IGreyImage): IStructuralCom
 
   const warped = warp(b, best.alignment);
   const ssim = ssimMap(a, warped);
-  return { ...pool(ssim, a.size), alignment: best.alignment };
+  return { distance: pool(ssim, a.size), alignment: best.alignment };
 }
 
 /** Gaussian blur of standard deviation `sigma` px, edges clamped. */
-export function gaussianBlur(image: IGreyImage, sigma: number): IGreyImage {
+function gaussianBlur(image: IGreyImage, sigma: number): IGreyImage {
   return sigma <= 0 ? image : { size: image.size, data: convolve(image.data, image.size, gaussianKernel(sigma, Math.ceil(sigma * 3))) };
 }
 
@@ -107,27 +105,24 @@ function gaussianKernel(sigma: number, radius: number): Float64Array {
 
 /** `values` (n x n) convolved with `kernel` along rows, then columns; edges clamped. */
 function convolve(values: Float64Array, n: number, kernel: Float64Array): Float64Array {
+  return convolveAxis(convolveAxis(values, n, kernel, 1), n, kernel, n);
+}
+
+/** One pass of a separable convolution: along rows when `stride` is 1, along columns when it is `n`. */
+function convolveAxis(values: Float64Array, n: number, kernel: Float64Array, stride: number): Float64Array {
   const radius = (kernel.length - 1) / 2;
-  const rows = new Float64Array(n * n);
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      let s = 0;
-      for (let k = -radius; k <= radius; k++) {
-        const xx = x + k < 0 ? 0 : x + k > n - 1 ? n - 1 : x + k;
-        s += kernel[k + radius] * values[y * n + xx];
-      }
-      rows[y * n + x] = s;
-    }
-  }
   const out = new Float64Array(n * n);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
-      let s = 0;
+      // Position along the pass's axis, and the index of that axis's first pixel.
+      const along = stride === 1 ? x : y;
+      const start = (y * n + x) - along * stride;
+      let sum = 0;
       for (let k = -radius; k <= radius; k++) {
-        const yy = y + k < 0 ? 0 : y + k > n - 1 ? n - 1 : y + k;
-        s += kernel[k + radius] * rows[yy * n + x];
+        const at = along + k < 0 ? 0 : along + k > n - 1 ? n - 1 : along + k;
+        sum += kernel[k + radius] * values[start + at * stride];
       }
-      out[y * n + x] = s;
+      out[y * n + x] = sum;
     }
   }
   return out;
@@ -312,11 +307,10 @@ function ssimMap(a: IGreyImage, b: IGreyImage): Float64Array {
 }
 
 /** Mean SSIM of each block of the compared area; the distance is one minus the mean of the worst blocks. */
-function pool(ssim: Float64Array, n: number): { distance: number; meanSimilarity: number } {
+function pool(ssim: Float64Array, n: number): number {
   const { first, last } = comparedRange(n);
   const span = last - first;
   const blocks: number[] = [];
-  let total = 0;
   for (let by = 0; by < BLOCKS; by++) {
     for (let bx = 0; bx < BLOCKS; bx++) {
       const y0 = first + Math.floor((by * span) / BLOCKS);
@@ -330,7 +324,6 @@ function pool(ssim: Float64Array, n: number): { distance: number; meanSimilarity
         }
       }
       blocks.push(s / ((y1 - y0) * (x1 - x0)));
-      total += s;
     }
   }
   blocks.sort((x, y) => x - y);
@@ -339,6 +332,6 @@ function pool(ssim: Float64Array, n: number): { distance: number; meanSimilarity
     worst += blocks[i];
   }
   worst /= WORST_BLOCKS;
-  return { distance: clamp(1 - worst, 0, 1), meanSimilarity: total / (span * span) };
+  return clamp(1 - worst, 0, 1);
 }
 

@@ -4,7 +4,7 @@
  *
  * SAME_PHOTO_THRESHOLD is on the second look's scale (one minus the SSIM of the worst regions once aligned): copies
  * of one capture through everything SharePoint and Graph do measured at most 0.106; re-takes of a scene (another
- * moment, the same framing and backdrop) at least 0.17, other photographs about 0.6 and above.
+ * moment, the same framing and backdrop) at least 0.18, other photographs about 0.6 and above.
  */
 export const SAME_PHOTO_THRESHOLD = 0.14;
 
