@@ -176,7 +176,7 @@ export const SAME_VARIANTS: Variant[] = [
 ];
 
 /** The format fixtures (made with ImageMagick from messi5, 96 px): each must read "same" as messi5. */
-export const FORMAT_FIXTURES = ['messi5-progressive.jpg', 'messi5-cmyk.jpg', 'messi5-palette.png', 'messi5-grey16.png'];
+export const FORMAT_FIXTURES = ['messi5-progressive.jpg', 'messi5-cmyk.jpg', 'messi5-palette.png', 'messi5-grey16.png', 'messi5-interlaced.png'];
 
 export function formatFixture(file: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(__dirname, 'fixtures', 'formats', file)));

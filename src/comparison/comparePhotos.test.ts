@@ -33,7 +33,7 @@ describe('comparePhotos: the margin between the classes', () => {
     const classes = new Set(pairs.map((p) => classOf(p.name)));
     expect(Array.from(classes).sort()).toEqual(['other photo', 're-take', 'real re-take', 'same', 'same backdrop']);
     const sameVariants = pairs.filter((p) => p.kind === 'same').map((p) => p.name);
-    for (const needed of ['S 48', 'M 72', 'L 300', 'q20', 'q95', 'crop 5% each side', 'shift 3%', 'greyscale', 'PNG', 'palette', 'EXIF', 'progressive', 'cmyk', 'Graph 96', 'Graph 648']) {
+    for (const needed of ['S 48', 'M 72', 'L 300', 'q20', 'q95', 'crop 5% each side', 'shift 3%', 'greyscale', 'PNG', 'palette', 'EXIF', 'progressive', 'cmyk', 'interlaced', 'Graph 96', 'Graph 648']) {
       expect(sameVariants.some((n) => n.includes(needed))).toBe(true);
     }
     expect(measured).toHaveLength(pairs.length);
@@ -74,7 +74,7 @@ describe('comparePhotos: the first look alone', () => {
   test('steps can yield to the page between them', async () => {
     let pauses = 0;
     await comparePhotos(photoBytes('messi5'), photoBytes('messi5'), { yieldBetweenSteps: () => Promise.resolve().then(() => { pauses++; }) });
-    expect(pauses).toBe(3);
+    expect(pauses).toBe(6); // after each decode, before the second look, and between its three phases
   });
 });
 

@@ -4,6 +4,7 @@ import { PhotoDecodeError } from './PhotoDecodeError';
 import { exifOrientation } from './exifOrientation';
 import { DEFAULT_DECODE_BUDGET, IDecodeBudget } from './budget';
 import { sniffFormat } from './sniffFormat';
+import { boundedPng } from './boundedPng';
 
 /** An image as 8-bit RGBA rows, with the EXIF orientation it should be shown in. */
 export interface IRgbaImage {
@@ -66,12 +67,65 @@ export function jpegFrameSize(bytes: Uint8Array): { width: number; height: numbe
   return undefined;
 }
 
+/** More markers than any real photo has (EXIF, XMP, an ICC profile in pieces, tables per scan). */
+export const MAX_JPEG_MARKERS = 256;
+/** A progressive JPEG has about 10 scans; each one is another pass over every block. */
+export const MAX_JPEG_SCANS = 32;
+/** Scans times pixels: a 648 px progressive photo with 19 scans fits; more would take too long to decode. */
+export const MAX_JPEG_SCAN_PIXELS = 8000000;
+
+/**
+ * Walks every marker of a JPEG, skipping the entropy-coded data between them, and refuses marker and scan floods
+ * before the decoder sees them. Reading is linear in the size and allocates nothing; a truncated file simply ends.
+ */
+export function checkJpegStructure(bytes: Uint8Array, pixels: number): void {
+  let offset = 2;
+  let markers = 0;
+  let scans = 0;
+  while (offset + 1 < bytes.length) {
+    if (bytes[offset] !== 0xff) {
+      throw new PhotoDecodeError('corrupt', `JPEG marker expected at byte ${offset}`);
+    }
+    const marker = bytes[offset + 1];
+    if (marker === 0xff) {
+      offset++; // fill byte
+      continue;
+    }
+    if (marker === 0xd9) {
+      return; // end of image
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      offset += 2; // restart markers and TEM stand alone
+      continue;
+    }
+    if (++markers > MAX_JPEG_MARKERS) {
+      throw new PhotoDecodeError('corrupt', `more than ${MAX_JPEG_MARKERS} JPEG markers`);
+    }
+    const length = (bytes[offset + 2] << 8) | bytes[offset + 3];
+    if (length < 2) {
+      throw new PhotoDecodeError('corrupt', `JPEG segment of length ${length}`);
+    }
+    offset += 2 + length;
+    if (marker === 0xda) {
+      scans++;
+      if (scans > MAX_JPEG_SCANS || scans * pixels > MAX_JPEG_SCAN_PIXELS) {
+        throw new PhotoDecodeError('corrupt', `${scans} JPEG scans for ${pixels} pixels`);
+      }
+      // Entropy-coded data runs to the next marker that is neither a stuffed 0xFF00 nor a restart marker.
+      while (offset + 1 < bytes.length && !(bytes[offset] === 0xff && bytes[offset + 1] !== 0 && !(bytes[offset + 1] >= 0xd0 && bytes[offset + 1] <= 0xd7))) {
+        offset++;
+      }
+    }
+  }
+}
+
 function decodeJpegImage(bytes: Uint8Array, budget: IDecodeBudget): IRgbaImage {
   const frame = jpegFrameSize(bytes);
   if (!frame) {
     throw new PhotoDecodeError('corrupt', 'no JPEG frame header');
   }
   checkPixels(frame.width, frame.height, budget);
+  checkJpegStructure(bytes, frame.width * frame.height);
   try {
     const decoded = decodeJpeg(bytes, {
       useTArray: true,
@@ -100,8 +154,9 @@ function decodePngImage(bytes: Uint8Array, budget: IDecodeBudget): IRgbaImage {
   const width = ((bytes[16] << 24) >>> 0) + ((bytes[17] << 16) | (bytes[18] << 8) | bytes[19]);
   const height = ((bytes[20] << 24) >>> 0) + ((bytes[21] << 16) | (bytes[22] << 8) | bytes[23]);
   checkPixels(width, height, budget);
+  const safe = boundedPng(bytes);
   try {
-    const png = decodePng(bytes);
+    const png = decodePng(safe);
     checkPixels(png.width, png.height, budget);
     return { width: png.width, height: png.height, data: pngToRgba(png), orientation: 1, format: 'png' };
   } catch (e) {

@@ -3,9 +3,14 @@
  *
  * Mutated JPEG and PNG inputs through comparePhotos: every one must end in a verdict or a PhotoDecodeError, never
  * another exception, and quickly. Deterministic: the same seed gives the same 10,000 inputs on every run.
+ * Then hostile inputs (bombs, floods): each must be refused, or compared without its hostile part, within the time
+ * bound and without memory growing past a small multiple of the budgeted image.
  */
-import { comparePhotos, isPhotoDecodeError } from './index';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { comparePhotos, DEFAULT_DECODE_BUDGET, isPhotoDecodeError } from './index';
 import { decodeRaw, encodeJpeg, encodePngRgba, photoBytes, resize } from '../../test/photoFixtures';
+import { hostileInputs } from '../../test/hostileInputs';
 
 const INPUTS = 10000;
 const MAX_MS = 100;
@@ -112,3 +117,62 @@ test(`${INPUTS} mutated JPEG and PNG inputs: only PhotoDecodeError, each under $
   expect([slowest.input, slowest.ms]).toEqual([slowest.input, expect.any(Number)]);
   expect(slowest.ms).toBeLessThan(MAX_MS);
 }, 300000);
+
+/** The budgeted image (RGBA at the pixel budget), and the growth allowed while refusing a hostile input. */
+const BUDGETED_IMAGE_BYTES = DEFAULT_DECODE_BUDGET.maxPixels * 4;
+const MAX_GROWTH_BYTES = 4 * BUDGETED_IMAGE_BYTES;
+
+/** A full garbage collection, so the growth measured across one input is that input's. */
+const collectGarbage = ((): (() => void) => {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+})();
+
+function memoryInUse(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external; // external holds every ArrayBuffer
+}
+
+describe('hostile inputs', () => {
+  const inputs = hostileInputs();
+  const reference = encodeJpeg(resize(decodeRaw(photoBytes('messi5')), 96, 96), 90);
+  const worst = { ms: 0, growth: 0, ms_input: '', growth_input: '' };
+
+  beforeAll(async () => {
+    await comparePhotos(reference, reference); // warm up the JIT before timing
+  });
+
+  test('cover every class the decoder must bound', () => {
+    expect(Array.from(new Set(inputs.map((i) => i.kind))).sort()).toEqual(['ancillary bomb', 'bomb', 'chunk flood', 'marker flood', 'scan flood']);
+  });
+
+  test.each(inputs.map((i) => [i.name, i] as const))('%s', async (_name, input) => {
+    collectGarbage();
+    const before = memoryInUse();
+    const started = performance.now();
+    const outcome = await comparePhotos(reference, input.bytes).then(
+      (r) => r.verdict,
+      (e: unknown) => (isPhotoDecodeError(e) ? `${e.failure} (${e.side})` : `unexpected: ${String(e)}`)
+    );
+    const ms = performance.now() - started;
+    const growth = memoryInUse() - before;
+    if (ms > worst.ms) {
+      Object.assign(worst, { ms, ms_input: input.name });
+    }
+    if (growth > worst.growth) {
+      Object.assign(worst, { growth, growth_input: input.name });
+    }
+    // An ancillary bomb on a good photo is compared without ever inflating the chunk; everything else is refused.
+    expect(outcome).toBe(input.kind === 'ancillary bomb' ? 'same' : 'corrupt (sharePoint)');
+    expect(ms).toBeLessThan(MAX_MS);
+    expect(growth).toBeLessThan(MAX_GROWTH_BYTES);
+  });
+
+  afterAll(() => {
+    if (process.env.PPS_REPORT) {
+      process.stdout.write(
+        `hostile: slowest ${worst.ms.toFixed(1)} ms (${worst.ms_input}); most memory +${(worst.growth / 1048576).toFixed(1)} MB (${worst.growth_input})\n`
+      );
+    }
+  });
+});
