@@ -24,13 +24,17 @@ export interface IComparedImage {
 export interface IPhotoComparison {
   verdict: 'same' | 'different';
   /**
-   * 0 (the same once aligned) .. 1, on the scale of the look that decided: the aligned structural distance, or,
-   * when the hash alone was sure they differ, the hash distance (then always above the threshold).
+   * 0 (the same once aligned) .. 1, on the scale of the look that decided: the aligned structural distance; when
+   * the hash alone was sure they differ, the hash distance; when the coarse search was, one minus its correlation
+   * (both then always above the threshold).
    */
   distance: number;
   threshold: number;
-  /** Which look decided: the hash (clearly different) or the aligned structural comparison. */
-  decidedBy: 'hash' | 'aligned';
+  /**
+   * Which look decided: the hash (clearly different), the second look's coarse search (even the best alignment
+   * correlates poorly: clearly different), or the full aligned structural comparison.
+   */
+  decidedBy: 'hash' | 'coarse' | 'aligned';
   /** The first look's share of differing hash bits, always computed. */
   hashDistance: number;
   exchange: IComparedImage;
@@ -76,8 +80,8 @@ export async function comparePhotos(
   }
   await pause();
   const size = alignedSize(a, b);
-  const { distance } = structuralDistance(normalizeImage(a, size), normalizeImage(b, size));
-  return { ...described, verdict: distance <= threshold ? 'same' : 'different', distance, decidedBy: 'aligned' };
+  const { distance, coarse } = await structuralDistance(normalizeImage(a, size), normalizeImage(b, size), pause);
+  return { ...described, verdict: distance <= threshold ? 'same' : 'different', distance, decidedBy: coarse ? 'coarse' : 'aligned' };
 }
 
 /** ALIGNED_SIZE, or the smaller photo's shorter side (rounded down to a multiple of 16, 32 at the least). */

@@ -23,7 +23,8 @@ export function createAppServices(): IAppServices {
     return comparison;
   };
   return {
-    compare: (exchange, sharePoint) => load().then((m) => m.comparePhotos(exchange, sharePoint)),
+    // Each step of a comparison is bounded (a few ms for the sizes compared); between them the page may respond.
+    compare: (exchange, sharePoint) => load().then((m) => m.comparePhotos(exchange, sharePoint, { yieldBetweenSteps: nextTask })),
     preloadComparison: () => {
       load().catch(() => undefined);
     },
@@ -33,6 +34,11 @@ export function createAppServices(): IAppServices {
         ? navigator.clipboard.writeText(text)
         : Promise.reject(new Error('clipboard unavailable'))
   };
+}
+
+/** Resolves in a later task, so whatever the page has waiting (input, paint) runs first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function safeLocalStorage(): IKeyValueStore | undefined {
