@@ -50,7 +50,7 @@ const REFINE_ROUNDS = 2;
 /**
  * Aligns `b` to `a` (both square, the same size, at least 32 px) and measures their structural distance.
  * Bounded work: a fixed number of candidate alignments at each pyramid level, whatever the pictures. `pause` is
- * awaited between the phases (coarse search, each finer level, the final measure), so a browser can let the page
+ * awaited between the phases (each third of the coarse search, each finer level, the final measure), so a browser can let the page
  * respond while code that has not been optimised yet runs slowly the first time.
  */
 export async function structuralDistance(
@@ -71,6 +71,9 @@ export async function structuralDistance(
   let candidates: Array<{ alignment: IAlignment; score: number }> = [];
   const step = (2 * MAX_SHIFT) / (COARSE_SHIFTS - 1);
   for (let si = 0; si < COARSE_SCALES; si++) {
+    if (si > 0 && si % 3 === 0) {
+      await pause(); // the coarse grid in thirds
+    }
     const scale = 1 - MAX_SCALE_CHANGE + (2 * MAX_SCALE_CHANGE * si) / (COARSE_SCALES - 1);
     for (let yi = 0; yi < COARSE_SHIFTS; yi++) {
       for (let xi = 0; xi < COARSE_SHIFTS; xi++) {
@@ -204,21 +207,31 @@ interface IAxisMap {
   weight: Float64Array;
 }
 
-function axisMap(size: number, first: number, last: number, scale: number, shift: number): IAxisMap {
-  const count = last - first;
-  const index = new Int32Array(count);
-  const next = new Int32Array(count);
-  const weight = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
+/** Reused axis maps and rows, by length: the search reads hundreds of candidates and would otherwise allocate for each. */
+const scratch = new Map<number, { xs: IAxisMap; ys: IAxisMap; row: Float64Array }>();
+
+function scratchFor(count: number): { xs: IAxisMap; ys: IAxisMap; row: Float64Array } {
+  let s = scratch.get(count);
+  if (!s) {
+    const map = (): IAxisMap => ({ index: new Int32Array(count), next: new Int32Array(count), weight: new Float64Array(count) });
+    s = { xs: map(), ys: map(), row: new Float64Array(count) };
+    scratch.set(count, s);
+  }
+  return s;
+}
+
+/** Fills `map` for output pixels [first, first + map.index.length) of an axis of `size` under a scale and shift. */
+function axisMap(map: IAxisMap, size: number, first: number, scale: number, shift: number): IAxisMap {
+  for (let i = 0; i < map.index.length; i++) {
     const u = (first + i + 0.5) / size;
     let s = (0.5 + (u - 0.5) * scale + shift) * size - 0.5;
     s = s < 0 ? 0 : s > size - 1 ? size - 1 : s;
     const lower = Math.floor(s);
-    index[i] = lower;
-    next[i] = lower < size - 1 ? lower + 1 : lower;
-    weight[i] = s - lower;
+    map.index[i] = lower;
+    map.next[i] = lower < size - 1 ? lower + 1 : lower;
+    map.weight[i] = s - lower;
   }
-  return { index, next, weight };
+  return map;
 }
 
 /** Row `j` of the mapped area of `b`, moved under the axis maps, into `out` (one value per mapped column). */
@@ -242,9 +255,9 @@ function alignedRow(b: IGreyImage, xs: IAxisMap, ys: IAxisMap, j: number, out: F
 function correlation(a: IGreyImage, b: IGreyImage, alignment: IAlignment): number {
   const n = a.size;
   const { first, last } = comparedRange(n);
-  const xs = axisMap(n, first, last, alignment.scale, alignment.dx);
-  const ys = axisMap(n, first, last, alignment.scale, alignment.dy);
-  const row = new Float64Array(last - first);
+  const { xs, ys, row } = scratchFor(last - first);
+  axisMap(xs, n, first, alignment.scale, alignment.dx);
+  axisMap(ys, n, first, alignment.scale, alignment.dy);
   let sa = 0;
   let sb = 0;
   let saa = 0;
@@ -273,8 +286,9 @@ function correlation(a: IGreyImage, b: IGreyImage, alignment: IAlignment): numbe
 /** `b` resampled under the alignment, the size of `b`. */
 function warp(b: IGreyImage, alignment: IAlignment): IGreyImage {
   const n = b.size;
-  const xs = axisMap(n, 0, n, alignment.scale, alignment.dx);
-  const ys = axisMap(n, 0, n, alignment.scale, alignment.dy);
+  const { xs, ys } = scratchFor(n);
+  axisMap(xs, n, 0, alignment.scale, alignment.dx);
+  axisMap(ys, n, 0, alignment.scale, alignment.dy);
   const data = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     alignedRow(b, xs, ys, j, data.subarray(j * n, (j + 1) * n));

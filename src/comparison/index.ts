@@ -73,7 +73,9 @@ export async function comparePhotos(
   await pause();
   const b = decodeSide(sharePoint, budget, 'sharePoint');
   await pause();
-  const hash = hashDistance(perceptualHash(normalizeImage(a, HASH_INPUT_SIZE)), perceptualHash(normalizeImage(b, HASH_INPUT_SIZE)));
+  const hashA = perceptualHash(normalizeImage(a, HASH_INPUT_SIZE));
+  await pause();
+  const hash = hashDistance(hashA, perceptualHash(normalizeImage(b, HASH_INPUT_SIZE)));
   const described = { hashDistance: hash, threshold, exchange: describe(a), sharePoint: describe(b) };
   if (hash >= CLEARLY_DIFFERENT_HASH) {
     return { ...described, verdict: 'different', distance: hash, decidedBy: 'hash' };
