@@ -37,6 +37,8 @@ const themeName = THEMES.indexOf(params.get('theme') || '') >= 0 ? params.get('t
 const inTeams = themeName.startsWith('teams-');
 const isEditMode = params.get('mode') === 'edit';
 const allowCopy = params.get('copy') !== 'off';
+/** `&instances=N`: N parts on one page (1 to 3), as a page with two web parts has. */
+const instances = Math.min(3, Math.max(1, parseInt(params.get('instances') || '1', 10) || 1));
 const inSyncDisplay: InSyncDisplay = params.get('insync') === 'line' ? 'line' : params.get('insync') === 'hidden' ? 'hidden' : 'card';
 const helpUrl = params.get('help') || undefined;
 const previewChoice = (PREVIEW_CHOICES as ReadonlyArray<string>).indexOf(params.get('preview') || '') > 0 ? (params.get('preview') as Exclude<PreviewChoice, 'live'>) : undefined;
@@ -174,25 +176,27 @@ function Workbench(props: { services: IServices }): JSX.Element {
       </aside>
       <main className="wb-canvas">
         <h1 className="wb-page-title">Welcome to the intranet</h1>
-        <div className="wb-section" data-testid="webpart">
-          <ProfilePhotoSync
-            title=""
-            checker={checker}
-            copier={copier}
-            allowCopy={allowCopy}
-            inSyncDisplay={inSyncDisplay}
-            helpUrl={helpUrl}
-            recheckDelaysMs={recheckDelaysMs}
-            browser={detectBrowser(navigator.userAgent, navigator.platform)}
-            isTeams={inTeams}
-            isEditMode={isEditMode}
-            locale={locale}
-            store={app.store}
-            storageKey={`profile-photo-sync:steps:${TENANT_USER.accountName}`}
-            copyText={app.copyText}
-            theme={theme}
-          />
-        </div>
+        {Array.from({ length: instances }, (_, i) => (
+          <div className="wb-section" data-testid={i === 0 ? 'webpart' : `webpart-${i + 1}`} key={i}>
+            <ProfilePhotoSync
+              title=""
+              checker={checker}
+              copier={copier}
+              allowCopy={allowCopy}
+              inSyncDisplay={inSyncDisplay}
+              helpUrl={helpUrl}
+              recheckDelaysMs={recheckDelaysMs}
+              browser={detectBrowser(navigator.userAgent, navigator.platform)}
+              isTeams={inTeams}
+              isEditMode={isEditMode}
+              locale={locale}
+              store={app.store}
+              storageKey={`profile-photo-sync:steps:${TENANT_USER.accountName}`}
+              copyText={app.copyText}
+              theme={theme}
+            />
+          </div>
+        ))}
       </main>
     </div>
   );

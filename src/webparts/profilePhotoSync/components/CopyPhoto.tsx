@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { useInstanceId } from './useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
@@ -26,6 +27,7 @@ type Phase = 'idle' | 'confirming' | 'copying' | 'checking' | { failed: Extract<
 
 /** "Copy my Outlook photo to SharePoint": confirm, copy, re-check; on failure, say what state SharePoint is in. */
 export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
+  const headingId = useInstanceId('pps-copy-heading');
   const styles = getClassNames(useTheme());
   const [phase, setPhase] = React.useState<Phase>('idle');
   const currentUrl = usePhotoUrl(props.current);
@@ -66,8 +68,8 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
   const busy = phase === 'copying' || phase === 'checking';
   const failed = typeof phase === 'object' ? phase.failed : undefined;
   return (
-    <section className={styles.copy} aria-labelledby="pps-copy-heading">
-      <h3 id="pps-copy-heading" className={styles.stepsHeading}>
+    <section className={styles.copy} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.stepsHeading}>
         {strings.CopyHeading}
       </h3>
       <p>{strings.CopyIntro}</p>

@@ -213,3 +213,26 @@ describe("ProfilePhotoSync: the site owner's settings", () => {
     expect(screen.queryByRole('link', { name: 'More help from your organization' })).toBeNull();
   });
 });
+
+describe('ProfilePhotoSync: more than one part on a page', () => {
+  test('each card has its own ids, and each section is named by its own heading', async () => {
+    const first = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.47 }));
+    const second = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.47 }));
+    const { container } = render(
+      <>
+        <ProfilePhotoSync {...props(first, { title: 'First' })} />
+        <ProfilePhotoSync {...props(second, { title: 'Second' })} />
+      </>
+    );
+    await waitFor(() => expect(screen.getAllByRole('heading', { name: 'Make SharePoint copy your photo' })).toHaveLength(2));
+    const ids = Array.from(container.querySelectorAll('[id]')).map((e) => e.id);
+    expect(ids.length).toBeGreaterThanOrEqual(4); // two titles and two step headings at the least
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const labelled of Array.from(container.querySelectorAll('section[aria-labelledby]'))) {
+      const heading = container.querySelector(`#${labelled.getAttribute('aria-labelledby')}`);
+      expect(heading && labelled.contains(heading)).toBe(true);
+    }
+    expect(screen.getByRole('region', { name: 'First' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Second' })).toBeTruthy();
+  });
+});

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { useInstanceId } from './useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { SAME_PHOTO_THRESHOLD } from '../../../comparison/threshold';
@@ -30,6 +31,7 @@ export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Ele
 
 /** Both photos side by side, the verdict, and the way to fix it. */
 function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
+  const headingId = useInstanceId('pps-title');
   const styles = getClassNames(useTheme());
   const { result, checking, checkAgain, recheckQuietly } = usePhotoCheck(props.checker);
   const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: props.isEditMode }) : undefined;
@@ -59,8 +61,8 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   }
 
   return (
-    <section className={styles.root} aria-labelledby="pps-title" aria-busy={checking}>
-      <h2 id="pps-title" className={styles.title}>
+    <section className={styles.root} aria-labelledby={headingId} aria-busy={checking}>
+      <h2 id={headingId} className={styles.title}>
         {props.title || strings.DefaultTitle}
       </h2>
       {!result ? (

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { useInstanceId } from './useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
 import { DefaultButton } from '@fluentui/react/lib/Button';
@@ -28,6 +29,7 @@ interface IStep {
 
 /** Microsoft's private-window sign-in, in the words of the user's own browser, with steps they can tick off. */
 export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
+  const headingId = useInstanceId('pps-steps-heading');
   const styles = getClassNames(useTheme());
   const [done, toggle] = useStepProgress(props.store, props.storageKey);
   const [copy, setCopy] = React.useState<'idle' | 'copied' | 'failed'>('idle');
@@ -48,8 +50,8 @@ export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
   };
 
   return (
-    <section className={styles.steps} aria-labelledby="pps-steps-heading">
-      <h3 id="pps-steps-heading" className={styles.stepsHeading}>
+    <section className={styles.steps} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.stepsHeading}>
         {strings.StepsHeading}
       </h3>
       {props.isTeams && <p className={styles.stepsNote}>{strings.StepsTeamsNote}</p>}
