@@ -24,20 +24,20 @@ const SCENARIOS: IExpected[] = [
   { scenario: 'sharepoint-placeholder', verdict: 'SharePoint shows a placeholder instead of your photo.', exchangePhoto: true, sharePointPhoto: true, steps: true, screenshot: true },
   { scenario: 'no-exchange-photo', verdict: "You don't have a photo in Outlook and Teams yet.", detail: /Change photo/, exchangePhoto: false, sharePointPhoto: true, steps: false, screenshot: true },
   { scenario: 'no-mailbox', verdict: 'Your account has no Exchange Online mailbox.', detail: /can't sync yours by itself/, exchangePhoto: false, sharePointPhoto: false, steps: false, screenshot: true },
-  { scenario: 'permission-denied', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: false, steps: false, screenshot: true },
+  { scenario: 'permission-denied', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: true, steps: false, screenshot: true },
   { scenario: 'throttled', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true },
-  { scenario: 'graph-down', verdict: "We couldn't check your photo.", detail: /isn't answering right now.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'graph-down', verdict: "We couldn't check your photo.", detail: /isn't answering right now.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: true, steps: false },
   { scenario: 'broken-image', verdict: "We couldn't check your photo.", detail: /isn't a picture.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false, screenshot: true },
   { scenario: 'slow', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true },
   // The fault catalogue's server-side cases.
-  { scenario: 'graph-unauthorized', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'graph-unauthorized', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: true, steps: false },
   { scenario: 'graph-404-other-code', verdict: "You don't have a photo in Outlook and Teams yet.", exchangePhoto: false, sharePointPhoto: true, steps: false },
   { scenario: 'graph-1x1-gif', verdict: "You don't have a photo in Outlook and Teams yet.", exchangePhoto: false, sharePointPhoto: true, steps: false },
   { scenario: 'mailbox-authentication-error', verdict: 'Your account has no Exchange Online mailbox.', exchangePhoto: false, sharePointPhoto: false, steps: false },
   { scenario: 'throttled-no-retry-after', verdict: 'Your photo is in sync.', exchangePhoto: true, sharePointPhoto: true, steps: false },
-  { scenario: 'graph-gateway-timeout', verdict: "We couldn't check your photo.", detail: /isn't answering right now/, exchangePhoto: false, sharePointPhoto: false, steps: false },
-  { scenario: 'graph-network-error', verdict: "We couldn't check your photo.", detail: /couldn't reach Microsoft 365.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: false, steps: false },
-  { scenario: 'graph-no-answer', verdict: "We couldn't check your photo.", detail: /took too long.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: false, steps: false },
+  { scenario: 'graph-gateway-timeout', verdict: "We couldn't check your photo.", detail: /isn't answering right now/, exchangePhoto: false, sharePointPhoto: true, steps: false },
+  { scenario: 'graph-network-error', verdict: "We couldn't check your photo.", detail: /couldn't reach Microsoft 365.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: true, steps: false },
+  { scenario: 'graph-no-answer', verdict: "We couldn't check your photo.", detail: /took too long.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: true, steps: false },
   { scenario: 'profile-not-found', verdict: "We couldn't check your photo.", detail: /no profile for your account yet/, exchangePhoto: false, sharePointPhoto: false, steps: false },
   { scenario: 'picture-url-hostile', verdict: 'Your photo is in sync.', exchangePhoto: true, sharePointPhoto: true, steps: false },
   { scenario: 'userphoto-login-page', verdict: "We couldn't check your photo.", detail: /isn't a picture.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false },
@@ -214,6 +214,18 @@ describe('every scenario shows the right verdict and photos, with no accessibili
     // Check again reads both compared photos; the display-size ones (240, L) may follow at any moment, by design.
     expect(compared.filter((r) => !/240x240|userphoto\.aspx L/.test(r)).sort()).toEqual(['/_layouts/15/userphoto.aspx M', '/v1.0/me/photos/96x96/$value']);
   });
+
+  test.each([['permission-denied'], ['graph-down'], ['broken-image']])(
+    '%s: what the other side returned is shown beside the failure',
+    async (scenario) => {
+      await page.goto(workbenchUrl({ scenario }));
+      expect(await verdictText(page)).toContain("We couldn't check your photo.");
+      const working = scenario === 'broken-image' ? EXCHANGE_ALT : SHAREPOINT_ALT;
+      await expectPhoto(working, true);
+      // SharePoint's profile was read in all three: when it stored the picture is known.
+      expect(await page.getByText(/SharePoint last stored your photo on/).count()).toBe(1);
+    }
+  );
 
   test('two parts on one page: every id unique, both checked and named, no accessibility violation', async () => {
     await page.goto(workbenchUrl({ scenario: 'out-of-sync', instances: '2' }));

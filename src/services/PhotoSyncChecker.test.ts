@@ -263,3 +263,41 @@ describe('PhotoSyncChecker.prefetch', () => {
     expect(exchange.calls.filter((x) => x === 'metadata')).toHaveLength(2);
   });
 });
+
+describe('PhotoSyncChecker: partial answers', () => {
+  test('Graph fails: the failure, beside the SharePoint photo and when SharePoint stored it', async () => {
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    const result = await checker(new FakeExchange({ throws: new ServiceError('exchange', 'permission-denied', '403', { status: 403 }) }, MESSI), sharePoint).check(false);
+    expect(result.verdict).toEqual({ kind: 'could-not-check', reason: 'permission-denied', service: 'exchange', retryAfterSeconds: undefined });
+    expect(result.sharePointPhoto).toEqual(messiOnSharePoint);
+    expect(result.sharePointUpdated).toEqual(PROFILE.pictureTimestamp);
+    expect(result.exchangePhoto).toBeUndefined();
+    expect(sharePoint.calls).toEqual(['profile', `picture M cached ${PROFILE.accountName}`]);
+  });
+
+  test('SharePoint fails: the failure, beside the Outlook photo', async () => {
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    const result = await checker(exchange, new FakeSharePoint({ throws: new ServiceError('sharepoint', 'unavailable', '503', { status: 503 }) }, messiOnSharePoint)).check(false);
+    expect(result.verdict).toMatchObject({ kind: 'could-not-check', reason: 'unavailable', service: 'sharepoint' });
+    expect(result.exchangePhoto && result.exchangePhoto.bytes).toBe(MESSI);
+    expect(result.sharePointPhoto).toBeUndefined();
+    expect(exchange.calls).toEqual(['metadata', 'photo 96']);
+  });
+
+  test('the other side failing too still ends in the first failure, with nothing shown', async () => {
+    const result = await checker(
+      new FakeExchange({ throws: new ServiceError('exchange', 'unavailable', '503', { status: 503 }) }, MESSI),
+      new FakeSharePoint(FOUND, { throws: new ServiceError('sharepoint', 'network', 'reset') })
+    ).check(false);
+    expect(result.verdict).toMatchObject({ kind: 'could-not-check', reason: 'unavailable', service: 'exchange' });
+    expect(result.sharePointPhoto).toBeUndefined();
+    expect(result.sharePointUpdated).toEqual(PROFILE.pictureTimestamp);
+  });
+
+  test('a placeholder is shown as SharePoint shows it', async () => {
+    const sharePoint = new FakeSharePoint({ kind: 'profile', profile: { ...PROFILE, placeholder: true } }, messiOnSharePoint);
+    const result = await checker(new FakeExchange({ throws: new ServiceError('exchange', 'throttled', '429', { status: 429 }) }, MESSI), sharePoint).check(false);
+    expect(result.verdict).toMatchObject({ kind: 'could-not-check', reason: 'throttled' });
+    expect(result.sharePointPhoto).toEqual(messiOnSharePoint);
+  });
+});

@@ -128,13 +128,15 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
   }
 
   private async _run(fresh: boolean, signal: AbortSignal): Promise<IPhotoSyncResult> {
-    let lookup: ExchangePhotoLookup;
-    let profile: SharePointProfileLookup;
-    try {
-      [lookup, profile] = await Promise.all([this._exchange.getPhotoMetadata(signal), this._sharePoint.getMyProfile(signal)]);
-    } catch (e) {
-      return this._result(failureVerdict(e));
+    const [exchangeMeta, sharePointMeta] = await Promise.all([
+      settle(this._exchange.getPhotoMetadata(signal)),
+      settle(this._sharePoint.getMyProfile(signal))
+    ]);
+    if (!exchangeMeta.ok || !sharePointMeta.ok) {
+      return this._partial(exchangeMeta, sharePointMeta, fresh, signal);
     }
+    const lookup = exchangeMeta.value;
+    const profile = sharePointMeta.value;
     if (lookup.kind === 'no-mailbox') {
       return this._result({ kind: 'no-mailbox' }, profile);
     }
@@ -166,24 +168,18 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     const account = profile.profile.accountName;
     this._last = { lookup, account };
     const [exchangeBytes, sharePointPicture] = await Promise.all([
-      this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup, signal).then(
-        (bytes) => ({ ok: true as const, bytes }),
-        (error: unknown) => ({ ok: false as const, error })
-      ),
-      this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal).then(
-        (picture) => ({ ok: true as const, picture }),
-        (error: unknown) => ({ ok: false as const, error })
-      )
+      settle(this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup, signal)),
+      settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal))
     ]);
     const shown: { exchangePhoto?: IShownPhoto; sharePointPhoto?: IShownPhoto } = {
-      exchangePhoto: exchangeBytes.ok && exchangeBytes.bytes ? { bytes: exchangeBytes.bytes, contentType: `image/${sniffFormat(exchangeBytes.bytes)}` } : undefined,
-      sharePointPhoto: sharePointPicture.ok ? sharePointPicture.picture : undefined
+      exchangePhoto: exchangeBytes.ok && exchangeBytes.value ? { bytes: exchangeBytes.value, contentType: `image/${sniffFormat(exchangeBytes.value)}` } : undefined,
+      sharePointPhoto: sharePointPicture.ok ? sharePointPicture.value : undefined
     };
 
     if (!exchangeBytes.ok) {
       return this._result(failureVerdict(exchangeBytes.error), profile, shown);
     }
-    if (!exchangeBytes.bytes) {
+    if (!exchangeBytes.value) {
       return this._result({ kind: 'no-exchange-photo' }, profile, shown);
     }
     if (profile.profile.placeholder) {
@@ -193,7 +189,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
       return this._result(failureVerdict(sharePointPicture.error), profile, shown);
     }
     try {
-      const comparison = await this._compare(exchangeBytes.bytes, sharePointPicture.picture.bytes);
+      const comparison = await this._compare(exchangeBytes.value, sharePointPicture.value.bytes);
       const verdict: SyncVerdict =
         comparison.verdict === 'same'
           ? { kind: 'in-sync', distance: comparison.distance }
@@ -202,6 +198,29 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     } catch (e) {
       return this._result(failureVerdict(e), profile, shown);
     }
+  }
+
+  /**
+   * One side's metadata failed: the verdict is that failure (Graph's first, as before), shown beside whatever the
+   * other side returned (its photo and, from SharePoint, when it stored the picture) instead of two empty circles.
+   */
+  private async _partial(
+    exchangeMeta: Settled<ExchangePhotoLookup>,
+    sharePointMeta: Settled<SharePointProfileLookup>,
+    fresh: boolean,
+    signal: AbortSignal
+  ): Promise<IPhotoSyncResult> {
+    const verdict = failureVerdict(!exchangeMeta.ok ? exchangeMeta.error : !sharePointMeta.ok ? sharePointMeta.error : undefined);
+    const shown: { exchangePhoto?: IShownPhoto; sharePointPhoto?: IShownPhoto } = {};
+    if (exchangeMeta.ok && exchangeMeta.value.kind === 'photo') {
+      const bytes = await this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, exchangeMeta.value, signal).catch(() => undefined);
+      shown.exchangePhoto = bytes ? { bytes, contentType: `image/${sniffFormat(bytes)}` } : undefined;
+    }
+    const profile = sharePointMeta.ok ? sharePointMeta.value : undefined;
+    if (profile && profile.kind === 'profile') {
+      shown.sharePointPhoto = await this._sharePoint.getPicture(profile.profile.accountName, SHAREPOINT_PHOTO_SIZE, fresh, signal).catch(() => undefined);
+    }
+    return this._result(verdict, profile, shown);
   }
 
   public async loadDisplayPhotos(): Promise<IDisplayPhotos> {
@@ -234,6 +253,16 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
       checkedAt: this._now()
     };
   }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise's outcome as a value, so one side's failure does not hide what the other returned. */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value): Settled<T> => ({ ok: true, value }),
+    (error: unknown): Settled<T> => ({ ok: false, error })
+  );
 }
 
 /** Any failure, classified: service errors keep their reason, decode errors say which photo, the rest is unexpected. */
