@@ -59,7 +59,8 @@ beforeEach(() => {
  */
 async function expectPhoto(alt: string, shown: boolean): Promise<void> {
   if (!shown) {
-    await page.getByRole('img', { name: `${alt}: No photo` }).waitFor({ timeout: 10000 });
+    // "No photo" when the side has none, "Couldn't load" when its request failed.
+    await page.getByRole('img', { name: new RegExp(`^${alt}: (No photo|Couldn't load)$`) }).waitFor({ timeout: 10000 });
     expect(await page.locator(`img[alt="${alt}"]`).count()).toBe(0);
     return;
   }
@@ -222,6 +223,8 @@ describe('every scenario shows the right verdict and photos, with no accessibili
       expect(await verdictText(page)).toContain("We couldn't check your photo.");
       const working = scenario === 'broken-image' ? EXCHANGE_ALT : SHAREPOINT_ALT;
       await expectPhoto(working, true);
+      const failed = scenario === 'broken-image' ? SHAREPOINT_ALT : EXCHANGE_ALT;
+      expect(await page.getByRole('img', { name: `${failed}: Couldn't load` }).count()).toBe(1);
       // SharePoint's profile was read in all three: when it stored the picture is known.
       expect(await page.getByText(/SharePoint last stored your photo on/).count()).toBe(1);
     }

@@ -10,6 +10,8 @@ export interface IPhotoCardProps {
   label: string;
   alt: string;
   photo?: IShownPhoto;
+  /** This side's request failed: without a photo, say it could not be loaded, not that there is none. */
+  failed?: boolean;
 }
 
 /** One side of the comparison: its label and the photo exactly as it was compared, or "No photo". */
@@ -17,15 +19,16 @@ export function PhotoCard(props: IPhotoCardProps): JSX.Element {
   const styles = getClassNames(useTheme());
   const url = usePhotoUrl(props.photo);
   const [broken, setBroken] = React.useState<boolean>(false);
+  const missing = props.failed ? strings.PhotoNotLoaded : strings.NoPhotoToShow;
   React.useEffect(() => setBroken(false), [url]);
   return (
     <figure className={styles.photoCard}>
       {url && !broken ? (
         <img className={styles.photo} src={url} alt={props.alt} onError={() => setBroken(true)} />
       ) : (
-        <div className={styles.noPhoto} role="img" aria-label={`${props.alt}: ${strings.NoPhotoToShow}`}>
+        <div className={styles.noPhoto} role="img" aria-label={`${props.alt}: ${missing}`}>
           <Icon iconName="Contact" className={styles.noPhotoIcon} aria-hidden={true} />
-          <span aria-hidden={true}>{strings.NoPhotoToShow}</span>
+          <span aria-hidden={true}>{missing}</span>
         </div>
       )}
       <figcaption className={styles.photoLabel}>{props.label}</figcaption>

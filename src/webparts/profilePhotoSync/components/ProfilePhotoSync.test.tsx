@@ -236,3 +236,16 @@ describe('ProfilePhotoSync: more than one part on a page', () => {
     expect(screen.getByRole('region', { name: 'Second' })).toBeTruthy();
   });
 });
+
+describe('ProfilePhotoSync: a side without a photo', () => {
+  test('says "Couldn\'t load" when its request failed, and "No photo" when there is none', async () => {
+    await renderWith({ kind: 'could-not-check', reason: 'permission-denied', service: 'exchange' }, false);
+    expect(screen.getByRole('img', { name: "Your photo in Outlook and Teams: Couldn't load" })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Your photo as SharePoint shows it: No photo' })).toBeTruthy();
+  });
+
+  test('a verdict with nothing missing says "No photo"', async () => {
+    await renderWith({ kind: 'no-exchange-photo' }, false);
+    expect(screen.getByRole('img', { name: 'Your photo in Outlook and Teams: No photo' })).toBeTruthy();
+  });
+});

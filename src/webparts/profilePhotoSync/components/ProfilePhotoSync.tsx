@@ -4,6 +4,7 @@ import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { SAME_PHOTO_THRESHOLD } from '../../../comparison/threshold';
 import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
+import { SyncVerdict } from '../../../models/IPhotoSyncResult';
 import { Banner } from './Banner';
 import { CommandButton } from './CommandButton';
 import { PhotoCard } from './PhotoCard';
@@ -70,8 +71,8 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
       ) : (
         <>
           <div className={styles.photos} ref={photosRef}>
-            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={larger.exchangePhoto || result.exchangePhoto} />
-            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={larger.sharePointPhoto || result.sharePointPhoto} />
+            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={larger.exchangePhoto || result.exchangePhoto} failed={sideFailed(result.verdict, 'exchange')} />
+            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={larger.sharePointPhoto || result.sharePointPhoto} failed={sideFailed(result.verdict, 'sharepoint')} />
           </div>
           {props.isEditMode && display === 'hidden' && inSync && (
             <Banner type="info" className={styles.notice}>
@@ -132,6 +133,11 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
       )}
     </section>
   );
+}
+
+/** Whether the check could not read this side (its own failure, or one that names no side, such as the time limit). */
+function sideFailed(verdict: SyncVerdict, side: 'exchange' | 'sharepoint'): boolean {
+  return verdict.kind === 'could-not-check' && (verdict.service === side || !verdict.service || verdict.service === 'comparison');
 }
 
 function formatDateTime(date: Date, locale: string): string {

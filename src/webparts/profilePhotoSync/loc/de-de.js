@@ -25,6 +25,7 @@ define([], function() {
     "ExchangePhotoAlt": "Ihr Foto in Outlook und Teams",
     "SharePointPhotoAlt": "Ihr Foto, wie SharePoint es anzeigt",
     "NoPhotoToShow": "Kein Foto",
+    "PhotoNotLoaded": "Laden nicht möglich",
     "SharePointUpdated": "SharePoint hat Ihr Foto zuletzt am {0} gespeichert.",
     "SharePointUpdatedUnknown": "SharePoint gibt nicht an, wann Ihr Foto zuletzt gespeichert wurde.",
     "CheckAgain": "Erneut prüfen",

@@ -26,6 +26,7 @@ define([], function() {
     "ExchangePhotoAlt": "Your photo in Outlook and Teams",
     "SharePointPhotoAlt": "Your photo as SharePoint shows it",
     "NoPhotoToShow": "No photo",
+    "PhotoNotLoaded": "Couldn't load",
     "SharePointUpdated": "SharePoint last stored your photo on {0}.",
     "SharePointUpdatedUnknown": "SharePoint doesn't say when it last stored your photo.",
     "CheckAgain": "Check again",

@@ -25,6 +25,7 @@ define([], function() {
     "ExchangePhotoAlt": "Tu foto en Outlook y Teams",
     "SharePointPhotoAlt": "Tu foto tal como la muestra SharePoint",
     "NoPhotoToShow": "Sin foto",
+    "PhotoNotLoaded": "No se pudo cargar",
     "SharePointUpdated": "SharePoint guardó tu foto por última vez el {0}.",
     "SharePointUpdatedUnknown": "SharePoint no indica cuándo guardó tu foto por última vez.",
     "CheckAgain": "Volver a comprobar",

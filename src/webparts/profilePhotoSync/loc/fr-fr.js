@@ -25,6 +25,7 @@ define([], function() {
     "ExchangePhotoAlt": "Votre photo dans Outlook et Teams",
     "SharePointPhotoAlt": "Votre photo telle que SharePoint l’affiche",
     "NoPhotoToShow": "Aucune photo",
+    "PhotoNotLoaded": "Chargement impossible",
     "SharePointUpdated": "SharePoint a enregistré votre photo pour la dernière fois le {0}.",
     "SharePointUpdatedUnknown": "SharePoint n’indique pas quand votre photo a été enregistrée pour la dernière fois.",
     "CheckAgain": "Vérifier à nouveau",

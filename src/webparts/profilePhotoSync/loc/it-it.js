@@ -25,6 +25,7 @@ define([], function() {
     "ExchangePhotoAlt": "La tua foto in Outlook e Teams",
     "SharePointPhotoAlt": "La tua foto come la mostra SharePoint",
     "NoPhotoToShow": "Nessuna foto",
+    "PhotoNotLoaded": "Impossibile caricare",
     "SharePointUpdated": "SharePoint ha salvato la tua foto l'ultima volta il {0}.",
     "SharePointUpdatedUnknown": "SharePoint non indica quando ha salvato la tua foto l'ultima volta.",
     "CheckAgain": "Verifica di nuovo",

@@ -25,6 +25,7 @@ define([], function() {
     "ExchangePhotoAlt": "Outlook と Teams でのあなたの写真",
     "SharePointPhotoAlt": "SharePoint に表示されているあなたの写真",
     "NoPhotoToShow": "写真なし",
+    "PhotoNotLoaded": "読み込めませんでした",
     "SharePointUpdated": "SharePoint が最後に写真を保存した日時: {0}。",
     "SharePointUpdatedUnknown": "SharePoint が最後に写真を保存した日時はわかりません。",
     "CheckAgain": "もう一度確認",

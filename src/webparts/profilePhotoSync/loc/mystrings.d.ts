@@ -27,6 +27,8 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ExchangePhotoAlt: string;
   SharePointPhotoAlt: string;
   NoPhotoToShow: string;
+  /** In place of a photo whose request failed: we don't know whether there is one. */
+  PhotoNotLoaded: string;
   SharePointUpdated: string;
   SharePointUpdatedUnknown: string;
   CheckAgain: string;

@@ -26,6 +26,7 @@ define([], function() {
     "ExchangePhotoAlt": "Je foto in Outlook en Teams",
     "SharePointPhotoAlt": "Je foto zoals SharePoint die toont",
     "NoPhotoToShow": "Geen foto",
+    "PhotoNotLoaded": "Kan niet laden",
     "SharePointUpdated": "SharePoint heeft je foto voor het laatst opgeslagen op {0}.",
     "SharePointUpdatedUnknown": "SharePoint laat niet weten wanneer je foto voor het laatst is opgeslagen.",
     "CheckAgain": "Opnieuw controleren",

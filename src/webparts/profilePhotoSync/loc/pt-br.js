@@ -25,6 +25,7 @@ define([], function() {
     "ExchangePhotoAlt": "Sua foto no Outlook e no Teams",
     "SharePointPhotoAlt": "Sua foto como o SharePoint a mostra",
     "NoPhotoToShow": "Sem foto",
+    "PhotoNotLoaded": "Não foi possível carregar",
     "SharePointUpdated": "O SharePoint salvou sua foto pela última vez em {0}.",
     "SharePointUpdatedUnknown": "O SharePoint não informa quando salvou sua foto pela última vez.",
     "CheckAgain": "Verificar novamente",
