@@ -27,6 +27,9 @@ export function workbenchUrl(query: Record<string, string> = {}): string {
   return `${base}/?${new URLSearchParams(query).toString()}`;
 }
 
+/** How the pages' Content-Security-Policy violations appear among their console errors. */
+export const CSP_VIOLATION = 'Content-Security-Policy violation:';
+
 /** A fresh browser context (its own tenant session), desktop Chrome on Windows as most employees have. */
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -36,6 +39,13 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
     locale: 'en-US'
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The workbench serves SharePoint Online's script policy: anything it blocks is an error of the test's page
+  // (collectErrors fails the test), however the browser itself reports it. Init scripts run outside the policy.
+  await context.addInitScript((prefix: string) => {
+    document.addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) => {
+      console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`);
+    });
+  }, CSP_VIOLATION);
   return context;
 }
 

@@ -71,7 +71,7 @@ export async function buildWorkbench({ quiet = false } = {}) {
     logLevel: 'warning'
   });
   fs.copyFileSync(path.join(root, 'workbench', 'page', 'index.html'), path.join(outDir, 'page', 'index.html'));
-  for (const file of ['index.css', 'fabric-config.js']) {
+  for (const file of ['index.css']) {
     fs.copyFileSync(path.join(root, 'workbench', 'page', file), path.join(outDir, 'page', file));
   }
   await esbuild.build({

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { IGraphFault, IScenario, findScenario, TENANT_USER, TenantPhoto } from './scenarios';
 import { placeholderJpeg, thumbnail } from './imaging';
 import { jpegFrameSize } from '../../src/comparison/decodeImage';
+import { contentSecurityPolicy, newNonce, withNonce } from './contentSecurityPolicy';
 
 export interface ITenantOptions {
   /** Folder with the fixture photographs (`<name>.jpg`). */
@@ -178,7 +179,8 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
     return sendJson(res, 200, ctx.options.pageConfig);
   }
   if (ctx.options.pageDir && req.method === 'GET') {
-    return staticFile(res, ctx.options.pageDir, p === '/' ? '/index.html' : p.replace(/^\/workbench\//, '/'));
+    const file = p === '/' ? '/index.html' : p.replace(/^\/workbench\//, '/');
+    return file === '/index.html' ? workbenchPage(res, ctx.options.pageDir) : staticFile(res, ctx.options.pageDir, file);
   }
   sendJson(res, 404, { error: { code: 'NotFound', message: `${req.method} ${p}` } });
 }
@@ -464,6 +466,14 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.json': 'application/json'
 };
+
+/** The workbench page under SharePoint Online's script policy, with a new nonce for its bootstrap each time. */
+function workbenchPage(res: http.ServerResponse, root: string): void {
+  const nonce = newNonce();
+  const html = withNonce(fs.readFileSync(path.join(root, 'index.html'), 'utf8'), nonce);
+  res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy(nonce) });
+  res.end(html);
+}
 
 function staticFile(res: http.ServerResponse, root: string, requestPath: string): void {
   const resolved = path.resolve(root, `.${decodeURIComponent(requestPath)}`);
