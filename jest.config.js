@@ -1,7 +1,7 @@
 /** Unit and component tests (jsdom). The browser tests in e2e/ run separately (see package.json). */
 module.exports = {
   testEnvironment: 'jsdom',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/workbench'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(ts|tsx|js|mjs)$': [
@@ -13,7 +13,11 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
   moduleNameMapper: {
-    '^ProfilePhotoSyncWebPartStrings$': '<rootDir>/test/enUsStrings.ts'
+    '^ProfilePhotoSyncWebPartStrings$': '<rootDir>/test/enUsStrings.ts',
+    // The SPFx runtime modules load only inside SharePoint's page: test/spfx stands in for what the host does.
+    '^@microsoft/sp-core-library$': '<rootDir>/test/spfx/sp-core-library.ts',
+    '^@microsoft/sp-property-pane$': '<rootDir>/test/spfx/sp-property-pane.ts',
+    '^@microsoft/sp-webpart-base$': '<rootDir>/test/spfx/sp-webpart-base.ts'
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   cacheDirectory: '<rootDir>/node_modules/.cache/jest'
