@@ -4,14 +4,18 @@ import AxeBuilder from '@axe-core/playwright';
 
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
+/** Lambda-tuned switches that would make the browser kinder than the ones employees use. */
+const RELAXING_ARGS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content'];
+
 /** Chromium shipped inside the @sparticuz/chromium npm package (located by globalSetup): `npm ci` is all it needs. */
 export async function launch(): Promise<Browser> {
   const executablePath = process.env.PPS_CHROMIUM_PATH;
   if (!executablePath) {
     throw new Error('PPS_CHROMIUM_PATH is not set: run through jest.e2e.config.js');
   }
-  // Its arguments are tuned for AWS Lambda; --single-process there makes closing one context end the browser.
-  const args = (JSON.parse(process.env.PPS_CHROMIUM_ARGS || '[]') as string[]).filter((a) => a !== '--single-process');
+  // Its arguments are tuned for AWS Lambda: --single-process there makes closing one context end the browser, and
+  // --disable-web-security turns off the same-origin policy (CORS), which real browsers enforce on SharePoint.
+  const args = (JSON.parse(process.env.PPS_CHROMIUM_ARGS || '[]') as string[]).filter((a) => RELAXING_ARGS.indexOf(a) < 0);
   return playwright.launch({
     executablePath,
     args: [...args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -80,6 +84,11 @@ export interface IPageSession {
   readonly browser: Browser;
   readonly context: BrowserContext;
   readonly page: Page;
+  /**
+   * Errors the browser logs on purpose in this test (a scenario's CORS refusal, say), which the check after the test
+   * then accepts; every other error still fails it. Each pattern must match at least one error, or the test fails.
+   */
+  expectErrors(pattern: RegExp): void;
 }
 
 /**
@@ -87,7 +96,7 @@ export interface IPageSession {
  * storage) and page for each test, and a check after each test that the page logged no error.
  */
 export function usePageSession(): IPageSession {
-  const state: { browser?: Browser; context?: BrowserContext; page?: Page; errors: string[] } = { errors: [] };
+  const state: { browser?: Browser; context?: BrowserContext; page?: Page; errors: string[]; expected: RegExp[] } = { errors: [], expected: [] };
   beforeAll(async () => {
     state.browser = await launch();
   });
@@ -98,10 +107,12 @@ export function usePageSession(): IPageSession {
     state.context = await newContext(state.browser!);
     state.page = await state.context.newPage();
     state.errors = collectErrors(state.page);
+    state.expected = [];
   });
   afterEach(async () => {
     await state.context!.close();
-    expect(state.errors).toEqual([]);
+    expect(state.expected.filter((p) => !state.errors.some((e) => p.test(e))).map(String)).toEqual([]);
+    expect(state.errors.filter((e) => !state.expected.some((p) => p.test(e)))).toEqual([]);
   });
   return {
     get browser() {
@@ -112,6 +123,9 @@ export function usePageSession(): IPageSession {
     },
     get page() {
       return state.page!;
+    },
+    expectErrors(pattern: RegExp): void {
+      state.expected.push(pattern);
     }
   };
 }

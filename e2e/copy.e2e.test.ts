@@ -43,6 +43,19 @@ describe('Copy my Outlook photo to SharePoint, end to end', () => {
     expect(await verdictText(page)).toContain('Your photo is in sync.');
   });
 
+  test('no mailbox, a photo in Entra ID: no private-window steps, the copy (of the whole photo, scaled down) fixes it', async () => {
+    await page.goto(workbenchUrl({ scenario: 'no-mailbox-entra-photo' }));
+    expect(await verdictText(page)).toMatch(/SharePoint shows a different photo\..*won't pick up your photo by itself/);
+    expect(await page.getByRole('heading', { name: 'Make SharePoint copy your photo' }).count()).toBe(0);
+    expect(await page.getByText('Teams (Microsoft Entra ID)').count()).toBe(1);
+    await copyAndConfirm('Copy my Teams photo to SharePoint');
+    await page.getByText('Done: SharePoint now has your Outlook photo.').waitFor({ timeout: 20000 });
+    const text = await verdictText(page);
+    expect(text).toContain('Your photo is in sync.');
+    expect(text).toContain("if you change your photo, SharePoint won't pick it up by itself");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('with the keyboard alone: open, Escape, open again, confirm', async () => {
     await page.goto(workbenchUrl({ scenario: 'out-of-sync' }));
     await verdictText(page);

@@ -16,6 +16,8 @@ interface IExpected {
   sharePointPhoto: boolean;
   steps: boolean;
   screenshot?: boolean;
+  /** What the browser itself logs as an error in this scenario, on purpose. */
+  consoleErrors?: RegExp;
 }
 
 const SCENARIOS: IExpected[] = [
@@ -24,6 +26,8 @@ const SCENARIOS: IExpected[] = [
   { scenario: 'sharepoint-placeholder', verdict: 'SharePoint shows a placeholder instead of your photo.', exchangePhoto: true, sharePointPhoto: true, steps: true, screenshot: true },
   { scenario: 'no-exchange-photo', verdict: "You don't have a photo in Outlook and Teams yet.", detail: /Change photo/, exchangePhoto: false, sharePointPhoto: true, steps: false, screenshot: true },
   { scenario: 'no-mailbox', verdict: 'Your account has no Exchange Online mailbox.', detail: /can't sync yours by itself/, exchangePhoto: false, sharePointPhoto: false, steps: false, screenshot: true },
+  { scenario: 'no-mailbox-entra-photo', verdict: 'SharePoint shows a different photo.', detail: /no Exchange Online mailbox.*won't pick up your photo by itself.*Copy your photo to SharePoint/, exchangePhoto: true, sharePointPhoto: true, steps: false, screenshot: true },
+  { scenario: 'no-mailbox-entra-photo-in-sync', verdict: 'Your photo is in sync.', detail: /no Exchange Online mailbox: if you change your photo/, exchangePhoto: true, sharePointPhoto: true, steps: false },
   { scenario: 'permission-denied', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: true, steps: false, screenshot: true },
   { scenario: 'throttled', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true },
   { scenario: 'graph-down', verdict: "We couldn't check your photo.", detail: /isn't answering right now.*Outlook \/ Teams photo/, exchangePhoto: false, sharePointPhoto: true, steps: false },
@@ -41,6 +45,7 @@ const SCENARIOS: IExpected[] = [
   { scenario: 'profile-not-found', verdict: "We couldn't check your photo.", detail: /no profile for your account yet/, exchangePhoto: false, sharePointPhoto: false, steps: false },
   { scenario: 'picture-url-hostile', verdict: 'Your photo is in sync.', exchangePhoto: true, sharePointPhoto: true, steps: false },
   { scenario: 'userphoto-login-page', verdict: "We couldn't check your photo.", detail: /isn't a picture.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false },
+  { scenario: 'userphoto-cross-origin', verdict: "We couldn't check your photo.", detail: /Microsoft 365 answered.*another address.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: true, steps: false, screenshot: true, consoleErrors: /redirected from '[^']*userphoto\.aspx[^']*'\) from origin '[^']*' has been blocked by CORS policy/ },
   { scenario: 'userphoto-redirect-403', verdict: "We couldn't check your photo.", detail: /SharePoint refused to show your photo.*your SharePoint photo/, exchangePhoto: true, sharePointPhoto: false, steps: false }
 ];
 
@@ -74,6 +79,9 @@ async function expectPhoto(alt: string, shown: boolean): Promise<void> {
 }
 
 async function expectScenario(expected: IExpected): Promise<string> {
+  if (expected.consoleErrors) {
+    session.expectErrors(expected.consoleErrors);
+  }
   const text = await verdictText(page);
   expect(text).toContain(expected.verdict);
   if (expected.detail) {

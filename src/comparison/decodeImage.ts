@@ -3,7 +3,7 @@ import { decode as decodePng } from 'fast-png';
 import { PhotoDecodeError } from './PhotoDecodeError';
 import { exifOrientation } from './exifOrientation';
 import { DEFAULT_DECODE_BUDGET, IDecodeBudget } from './budget';
-import { sniffFormat } from './sniffFormat';
+import { jpegFrameSize, sniffFormat } from './sniffFormat';
 import { boundedPng } from './boundedPng';
 
 /** An image as 8-bit RGBA rows, with the EXIF orientation it should be shown in. */
@@ -46,26 +46,7 @@ function checkPixels(width: number, height: number, budget: IDecodeBudget): void
   }
 }
 
-/** Reads a baseline or progressive JPEG's frame size from its SOF marker, without decoding. */
-export function jpegFrameSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  let offset = 2;
-  while (offset + 9 <= bytes.length) {
-    if (bytes[offset] !== 0xff) {
-      return undefined;
-    }
-    const marker = bytes[offset + 1];
-    const length = (bytes[offset + 2] << 8) | bytes[offset + 3];
-    const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isStartOfFrame) {
-      return { height: (bytes[offset + 5] << 8) | bytes[offset + 6], width: (bytes[offset + 7] << 8) | bytes[offset + 8] };
-    }
-    if (marker === 0xda || length < 2) {
-      return undefined;
-    }
-    offset += 2 + length;
-  }
-  return undefined;
-}
+export { jpegFrameSize } from './sniffFormat';
 
 /** More markers than any real photo has (EXIF, XMP, an ICC profile in pieces, tables per scan). */
 export const MAX_JPEG_MARKERS = 256;

@@ -8,6 +8,11 @@ export type CheckFailureReason =
   | 'unavailable'
   /** The request never reached the service. */
   | 'network'
+  /**
+   * SharePoint answered, with a redirect to an address the page may not read (another origin without CORS, as
+   * userphoto.aspx sometimes sends to the -my host): the picture exists, its bytes cannot be compared.
+   */
+  | 'redirected-elsewhere'
   /** A request, or the whole check, took too long. */
   | 'timeout'
   /** A photo came back as something other than a readable JPEG or PNG (a login page, a broken file). */

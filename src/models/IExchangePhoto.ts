@@ -10,7 +10,11 @@ export interface IExchangePhotoMetadata {
 
 /** The outcome of looking up the Exchange photo: every expected answer is a value, never a throw. */
 export type ExchangePhotoLookup =
-  | { kind: 'photo'; metadata: IExchangePhotoMetadata }
+  /**
+   * `source: 'entra'`: the user has no Exchange Online mailbox and the photo is Microsoft Entra ID's, which Graph
+   * serves only whole (`/me/photo/$value`, any dimension). SharePoint never syncs such a photo by itself.
+   */
+  | { kind: 'photo'; metadata: IExchangePhotoMetadata; source?: 'exchange' | 'entra' }
   /** No photo in Exchange Online (Graph answered 404, or the 1x1 "no photo" GIF). */
   | { kind: 'none' }
   /** No Exchange Online mailbox (none at all, or hosted on-premises): SharePoint can never sync from it. */

@@ -1,10 +1,14 @@
 import { CheckFailureReason, CheckService } from './CheckFailure';
 
 /** The verdict the web part shows, decided from metadata first and pixels second. */
+/**
+ * `noMailbox`: the photo compared is Microsoft Entra ID's (the account has no Exchange Online mailbox), so
+ * SharePoint will never pick up a change by itself; signing in again does not help, copying it does.
+ */
 export type SyncVerdict =
-  | { kind: 'in-sync'; distance: number }
-  | { kind: 'out-of-sync'; distance: number }
-  | { kind: 'sharepoint-placeholder' }
+  | { kind: 'in-sync'; distance: number; noMailbox?: boolean }
+  | { kind: 'out-of-sync'; distance: number; noMailbox?: boolean }
+  | { kind: 'sharepoint-placeholder'; noMailbox?: boolean }
   | { kind: 'no-exchange-photo' }
   | { kind: 'no-mailbox' }
   /** `service` is absent when the check as a whole failed (its time limit). */
@@ -22,6 +26,11 @@ export interface IPhotoSyncResult {
   verdict: SyncVerdict;
   exchangePhoto?: IShownPhoto;
   sharePointPhoto?: IShownPhoto;
+  /**
+   * Where an `<img>` can show SharePoint's picture when its bytes could not be read (`redirected-elsewhere`):
+   * `userphoto.aspx` on the current site, which the browser follows to wherever SharePoint keeps the picture.
+   */
+  sharePointPhotoAddress?: string;
   /** From `SPS-PictureTimestamp`, when SharePoint knows it. */
   sharePointUpdated?: Date;
   displayName?: string;

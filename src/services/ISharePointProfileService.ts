@@ -8,6 +8,11 @@ export interface ISharePointProfileService {
    * `fresh` bypasses the browser's cache (used by "Check again").
    */
   getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean, signal?: AbortSignal): Promise<IPictureBytes>;
+  /**
+   * The picture's address, for an `<img>` to show it when `getPicture` could not read it (an image element may
+   * show what a script may not read). Same origin as the site; never the profile's own `PictureURL`.
+   */
+  pictureAddress(accountName: string, size: SharePointPhotoSize): string;
   /** Sets the signed-in user's own SharePoint profile picture (`PeopleManager/SetMyProfilePicture`). */
   setMyPicture(picture: Uint8Array, signal?: AbortSignal): Promise<void>;
 }

@@ -301,3 +301,52 @@ describe('PhotoSyncChecker: partial answers', () => {
     expect(result.sharePointPhoto).toEqual(messiOnSharePoint);
   });
 });
+
+describe('PhotoSyncChecker: accounts without a mailbox, and pictures SharePoint sends from elsewhere', () => {
+  const ENTRA_PHOTO: ExchangePhotoLookup = { kind: 'photo', source: 'entra', metadata: { width: 1200, height: 900, etag: 'entra:1:ab' } };
+
+  test.each([
+    ['the same photo: in sync, and it says SharePoint will not follow a change', messiOnSharePoint, FOUND, { kind: 'in-sync', noMailbox: true }],
+    ['another photo: out of sync, no mailbox', orangeOnSharePoint, FOUND, { kind: 'out-of-sync', noMailbox: true }],
+    ['a placeholder, no mailbox', messiOnSharePoint, { kind: 'profile', profile: { ...PROFILE, placeholder: true } }, { kind: 'sharepoint-placeholder', noMailbox: true }]
+  ] as Array<[string, IPictureBytes, SharePointProfileLookup, Partial<SyncVerdict>]>)('an Entra ID photo is compared as any other: %s', async (_name, picture, profile, verdict) => {
+    const exchange = new FakeExchange(ENTRA_PHOTO, MESSI);
+    const result = await checker(exchange, new FakeSharePoint(profile, picture)).check(false);
+    expect(result.verdict).toMatchObject(verdict);
+    expect(result.exchangePhoto).toEqual({ bytes: MESSI, contentType: 'image/jpeg' });
+  });
+
+  test('an Exchange photo never carries the no-mailbox flag', async () => {
+    const result = await checker(new FakeExchange(HAS_PHOTO, MESSI), new FakeSharePoint(FOUND, orangeOnSharePoint)).check(false);
+    expect(result.verdict).toEqual({ kind: 'out-of-sync', distance: expect.any(Number) });
+  });
+
+  test('SharePoint sent its picture from where the page may not read it: that failure, with an address to show it from', async () => {
+    const sharePoint = new FakeSharePoint(FOUND, { throws: new ServiceError('sharepoint', 'redirected-elsewhere', 'CORS') });
+    const c = checker(new FakeExchange(HAS_PHOTO, MESSI), sharePoint);
+    const result = await c.check(false);
+    expect(result.verdict).toEqual({ kind: 'could-not-check', reason: 'redirected-elsewhere', service: 'sharepoint', retryAfterSeconds: undefined });
+    expect(result.exchangePhoto).toEqual({ bytes: MESSI, contentType: 'image/jpeg' });
+    expect(result.sharePointPhoto).toBeUndefined();
+    expect(result.sharePointPhotoAddress).toBe(sharePoint.pictureAddress(PROFILE.accountName, 'L'));
+    // The display-size photos do not ask SharePoint again for what it will not let the page read.
+    sharePoint.calls.length = 0;
+    const display = await c.loadDisplayPhotos();
+    expect(sharePoint.calls).toEqual([]);
+    expect(display.sharePointPhoto).toBeUndefined();
+  });
+
+  test('any other SharePoint failure gives no address: nothing to show', async () => {
+    const result = await checker(new FakeExchange(HAS_PHOTO, MESSI), new FakeSharePoint(FOUND, { throws: new ServiceError('sharepoint', 'network', 'offline') })).check(false);
+    expect(result.verdict).toMatchObject({ reason: 'network' });
+    expect(result.sharePointPhotoAddress).toBeUndefined();
+  });
+
+  test('partial answers keep the address too: Graph failed and SharePoint redirected elsewhere', async () => {
+    const exchange = new FakeExchange({ throws: new ServiceError('exchange', 'unavailable', '503') }, undefined);
+    const sharePoint = new FakeSharePoint(FOUND, { throws: new ServiceError('sharepoint', 'redirected-elsewhere', 'CORS') });
+    const result = await checker(exchange, sharePoint).check(false);
+    expect(result.verdict).toMatchObject({ reason: 'unavailable', service: 'exchange' });
+    expect(result.sharePointPhotoAddress).toBe(sharePoint.pictureAddress(PROFILE.accountName, 'L'));
+  });
+});

@@ -67,7 +67,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
   private _running: Promise<IPhotoSyncResult> | undefined;
   private _prefetched: Promise<IPhotoSyncResult> | undefined;
   /** What the last full check read, for loading its photos at display size. */
-  private _last: { lookup: ExchangePhotoLookup; account: string } | undefined;
+  private _last: { lookup: ExchangePhotoLookup; account: string; sharePointReadable: boolean } | undefined;
 
   public constructor(exchange: IExchangePhotoService, sharePoint: ISharePointProfileService, compare: ComparePhotos, options: IPhotoSyncCheckerOptions = {}) {
     this._exchange = exchange;
@@ -166,14 +166,17 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
       this._preload();
     }
     const account = profile.profile.accountName;
-    this._last = { lookup, account };
+    this._last = { lookup, account, sharePointReadable: true };
     const [exchangeBytes, sharePointPicture] = await Promise.all([
       settle(this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup, signal)),
       settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal))
     ]);
-    const shown: { exchangePhoto?: IShownPhoto; sharePointPhoto?: IShownPhoto } = {
+    // A picture SharePoint sends from where the page may not read it is not asked for again at display size.
+    this._last.sharePointReadable = sharePointPicture.ok || !isServiceError(sharePointPicture.error) || sharePointPicture.error.reason !== 'redirected-elsewhere';
+    const shown: IShown = {
       exchangePhoto: exchangeBytes.ok && exchangeBytes.value ? { bytes: exchangeBytes.value, contentType: `image/${sniffFormat(exchangeBytes.value)}` } : undefined,
-      sharePointPhoto: sharePointPicture.ok ? sharePointPicture.value : undefined
+      sharePointPhoto: sharePointPicture.ok ? sharePointPicture.value : undefined,
+      sharePointPhotoAddress: sharePointPicture.ok ? undefined : this._addressWhenUnreadable(sharePointPicture.error, account)
     };
 
     if (!exchangeBytes.ok) {
@@ -182,8 +185,9 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     if (!exchangeBytes.value) {
       return this._result({ kind: 'no-exchange-photo' }, profile, shown);
     }
+    const noMailbox = lookup.kind === 'photo' && lookup.source === 'entra' ? { noMailbox: true } : {};
     if (profile.profile.placeholder) {
-      return this._result({ kind: 'sharepoint-placeholder' }, profile, shown);
+      return this._result({ kind: 'sharepoint-placeholder', ...noMailbox }, profile, shown);
     }
     if (!sharePointPicture.ok) {
       return this._result(failureVerdict(sharePointPicture.error), profile, shown);
@@ -192,8 +196,8 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
       const comparison = await this._compare(exchangeBytes.value, sharePointPicture.value.bytes);
       const verdict: SyncVerdict =
         comparison.verdict === 'same'
-          ? { kind: 'in-sync', distance: comparison.distance }
-          : { kind: 'out-of-sync', distance: comparison.distance };
+          ? { kind: 'in-sync', distance: comparison.distance, ...noMailbox }
+          : { kind: 'out-of-sync', distance: comparison.distance, ...noMailbox };
       return this._result(verdict, profile, shown);
     } catch (e) {
       return this._result(failureVerdict(e), profile, shown);
@@ -211,14 +215,17 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     signal: AbortSignal
   ): Promise<IPhotoSyncResult> {
     const verdict = failureVerdict(!exchangeMeta.ok ? exchangeMeta.error : !sharePointMeta.ok ? sharePointMeta.error : undefined);
-    const shown: { exchangePhoto?: IShownPhoto; sharePointPhoto?: IShownPhoto } = {};
+    const shown: IShown = {};
     if (exchangeMeta.ok && exchangeMeta.value.kind === 'photo') {
       const bytes = await this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, exchangeMeta.value, signal).catch(() => undefined);
       shown.exchangePhoto = bytes ? { bytes, contentType: `image/${sniffFormat(bytes)}` } : undefined;
     }
     const profile = sharePointMeta.ok ? sharePointMeta.value : undefined;
     if (profile && profile.kind === 'profile') {
-      shown.sharePointPhoto = await this._sharePoint.getPicture(profile.profile.accountName, SHAREPOINT_PHOTO_SIZE, fresh, signal).catch(() => undefined);
+      const account = profile.profile.accountName;
+      const picture = await settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal));
+      shown.sharePointPhoto = picture.ok ? picture.value : undefined;
+      shown.sharePointPhotoAddress = picture.ok ? undefined : this._addressWhenUnreadable(picture.error, account);
     }
     return this._result(verdict, profile, shown);
   }
@@ -230,7 +237,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     }
     const [exchange, sharePoint] = await Promise.all([
       this._exchange.getPhoto(DISPLAY_EXCHANGE_SIZE, last.lookup).catch(() => undefined),
-      this._sharePoint.getPicture(last.account, DISPLAY_SHAREPOINT_SIZE, false).catch(() => undefined)
+      last.sharePointReadable ? this._sharePoint.getPicture(last.account, DISPLAY_SHAREPOINT_SIZE, false).catch(() => undefined) : undefined
     ]);
     return {
       exchangePhoto: exchange ? { bytes: exchange, contentType: `image/${sniffFormat(exchange)}` } : undefined,
@@ -238,22 +245,26 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     };
   }
 
-  private _result(
-    verdict: SyncVerdict,
-    profile?: SharePointProfileLookup,
-    shown: { exchangePhoto?: IShownPhoto; sharePointPhoto?: IShownPhoto } = {}
-  ): IPhotoSyncResult {
+  /** SharePoint's picture at display size, by address, when SharePoint sent it from where the page may not read it. */
+  private _addressWhenUnreadable(error: unknown, account: string): string | undefined {
+    return isServiceError(error) && error.reason === 'redirected-elsewhere' ? this._sharePoint.pictureAddress(account, DISPLAY_SHAREPOINT_SIZE) : undefined;
+  }
+
+  private _result(verdict: SyncVerdict, profile?: SharePointProfileLookup, shown: IShown = {}): IPhotoSyncResult {
     const found = profile && profile.kind === 'profile' ? profile.profile : undefined;
     return {
       verdict,
       exchangePhoto: shown.exchangePhoto,
       sharePointPhoto: shown.sharePointPhoto,
+      sharePointPhotoAddress: shown.sharePointPhotoAddress,
       sharePointUpdated: found ? found.pictureTimestamp : undefined,
       displayName: found ? found.displayName : undefined,
       checkedAt: this._now()
     };
   }
 }
+
+type IShown = Pick<IPhotoSyncResult, 'exchangePhoto' | 'sharePointPhoto' | 'sharePointPhotoAddress'>;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

@@ -10,7 +10,7 @@ const ACCOUNT = 'i:0#.f|membership|megan@contoso.com';
 
 function service(
   spHandler: (url: string) => Response,
-  fetchHandler: (url: string) => Response = () => bytes(photoBytes('messi5'), 'image/jpeg')
+  fetchHandler: (url: string, init?: RequestInit) => Response = () => bytes(photoBytes('messi5'), 'image/jpeg')
 ): { svc: PnPProfileService; spLog: IRecordedRequest[]; fetchLog: IRecordedRequest[] } {
   const spLog: IRecordedRequest[] = [];
   const fetchLog: IRecordedRequest[] = [];
@@ -97,6 +97,80 @@ describe('PnPProfileService.getPicture', () => {
       throw new TypeError('Failed to fetch');
     }).svc;
     await expect(offline.getPicture(ACCOUNT, 'L', false)).rejects.toMatchObject({ reason: 'network' });
+  });
+});
+
+/** A Response as the browser hands it over, with the read-only fields a fake cannot set through the constructor. */
+function browserResponse(body: BodyInit | null, init: ResponseInit, fields: { type?: ResponseType; redirected?: boolean; url?: string }): Response {
+  const response = new Response(body, init);
+  for (const key of Object.keys(fields) as Array<keyof typeof fields>) {
+    Object.defineProperty(response, key, { value: fields[key] });
+  }
+  return response;
+}
+
+describe('PnPProfileService.getPicture, as SharePoint Online redirects it', () => {
+  const failed = (): never => {
+    throw new TypeError('Failed to fetch');
+  };
+
+  test('a redirect to another origin without CORS: "redirected elsewhere", asked once without following, not retried', async () => {
+    const { svc, fetchLog } = service(
+      () => json({}),
+      (_url: string, init?: RequestInit) => (init && init.redirect === 'manual' ? browserResponse(null, { status: 200 }, { type: 'opaqueredirect' }) : failed())
+    );
+    await expect(svc.getPicture(ACCOUNT, 'M', false)).rejects.toMatchObject({ service: 'sharepoint', reason: 'redirected-elsewhere' });
+    expect(fetchLog.map((r) => (r.init && r.init.redirect) || 'follow')).toEqual(['follow', 'manual']);
+  });
+
+  test('a server that answers the probe with a plain 302 (no opaque wrapper) is read the same way', async () => {
+    const { svc } = service(
+      () => json({}),
+      (_url: string, init?: RequestInit) => (init && init.redirect === 'manual' ? new Response(null, { status: 302, headers: { Location: 'https://contoso-my.sharepoint.com/x.jpg' } }) : failed())
+    );
+    await expect(svc.getPicture(ACCOUNT, 'M', false)).rejects.toMatchObject({ reason: 'redirected-elsewhere' });
+  });
+
+  test('no answer at all, even without following redirects: a network failure, retried', async () => {
+    const { svc, fetchLog } = service(() => json({}), () => failed());
+    await expect(svc.getPicture(ACCOUNT, 'M', false)).rejects.toMatchObject({ reason: 'network' });
+    // every attempt was probed once, and every attempt was made (the default policy tries three times)
+    expect(fetchLog.filter((r) => !r.init || r.init.redirect !== 'manual').length).toBe(3);
+    expect(fetchLog.filter((r) => r.init && r.init.redirect === 'manual').length).toBe(3);
+  });
+
+  test('a same-origin redirect followed to the picture is just the picture', async () => {
+    const { svc } = service(
+      () => json({}),
+      () => browserResponse(photoBytes('messi5'), { status: 200, headers: { 'Content-Type': 'image/jpeg' } }, { redirected: true, url: `${SITE}/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg?_oat_=x` })
+    );
+    await expect(svc.getPicture(ACCOUNT, 'M', false)).resolves.toEqual({ bytes: photoBytes('messi5'), contentType: 'image/jpeg' });
+  });
+
+  test('a token refused after the redirect (403) is asked for once more, with a new address', async () => {
+    let calls = 0;
+    const { svc, fetchLog } = service(
+      () => json({}),
+      () => (++calls === 1 ? browserResponse('403 FORBIDDEN', { status: 403 }, { redirected: true }) : bytes(photoBytes('messi5'), 'image/jpeg'))
+    );
+    await expect(svc.getPicture(ACCOUNT, 'M', false)).resolves.toMatchObject({ contentType: 'image/jpeg' });
+    expect(fetchLog).toHaveLength(2);
+    expect(fetchLog[1].url).toMatch(/&t=\d+$/);
+    expect(fetchLog[1].init).toMatchObject({ cache: 'no-store' });
+  });
+
+  test('a 403 twice after the redirect, or a 403 without one, stays a refusal', async () => {
+    const twice = service(() => json({}), () => browserResponse('', { status: 403 }, { redirected: true }));
+    await expect(twice.svc.getPicture(ACCOUNT, 'M', false)).rejects.toMatchObject({ reason: 'permission-denied' });
+    expect(twice.fetchLog).toHaveLength(2);
+    const direct = service(() => json({}), () => new Response('', { status: 403 }));
+    await expect(direct.svc.getPicture(ACCOUNT, 'M', false)).rejects.toMatchObject({ reason: 'permission-denied' });
+    expect(direct.fetchLog).toHaveLength(1);
+  });
+
+  test('pictureAddress: userphoto.aspx on the current site, for an <img> to show', () => {
+    const { svc } = service(() => json({}));
+    expect(svc.pictureAddress(ACCOUNT, 'L')).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=${encodeURIComponent(ACCOUNT)}`);
   });
 });
 

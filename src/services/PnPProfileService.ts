@@ -78,21 +78,25 @@ export class PnPProfileService implements ISharePointProfileService {
   }
 
   public async getPicture(accountName: string, size: SharePointPhotoSize, fresh: boolean, signal?: AbortSignal): Promise<IPictureBytes> {
-    const url = pictureUrl(this._siteUrl, accountName, size, fresh ? Date.now() : undefined);
     const init: RequestInit = {
       credentials: 'same-origin',
       cache: fresh ? 'no-store' : 'default',
       headers: { Accept: 'image/*' }
     };
     return withTimeout('sharepoint', this._policy.timeoutMs, signal, async (abort) => {
-      let response: Response;
-      try {
-        response = await retryingFetch(this._fetch, url, init, this._policy, abort);
-      } catch (e) {
-        throw new ServiceError('sharepoint', 'network', e instanceof Error ? e.message : String(e));
+      const first = await this._fetchPicture(pictureUrl(this._siteUrl, accountName, size, fresh ? Date.now() : undefined), init, abort);
+      // SharePoint Online redirects userphoto.aspx to a cached copy behind a time-limited token; a token that
+      // failed (403 after the redirect) is worth one new request, which gets a new token.
+      if (first.status === 403 && first.redirected) {
+        return this._readPicture(await this._fetchPicture(pictureUrl(this._siteUrl, accountName, size, Date.now()), { ...init, cache: 'no-store' }, abort));
       }
-      return this._readPicture(response);
+      return this._readPicture(first);
     });
+  }
+
+  /** The address an `<img>` may show the picture from, when its bytes cannot be read (see `redirected-elsewhere`). */
+  public pictureAddress(accountName: string, size: SharePointPhotoSize): string {
+    return pictureUrl(this._siteUrl, accountName, size);
   }
 
   public async setMyPicture(picture: Uint8Array, signal?: AbortSignal): Promise<void> {
@@ -103,6 +107,31 @@ export class PnPProfileService implements ISharePointProfileService {
       } catch (e) {
         throw toServiceError(e);
       }
+    });
+  }
+
+  /**
+   * One picture request, retried as the others are. A request that fails outright is asked again without following
+   * redirects: when SharePoint answers that with a redirect, Microsoft 365 was reached and sent the picture from an
+   * address this page may not read (another origin without CORS): that is said, and not retried.
+   */
+  private _fetchPicture(url: string, init: RequestInit, abort: AbortSignal): Promise<Response> {
+    const fetchOrExplain: FetchLike = async (input, options) => {
+      try {
+        return await this._fetch(input, options);
+      } catch (e) {
+        if (abort.aborted) {
+          throw e;
+        }
+        const probe = await this._fetch(input, { ...options, redirect: 'manual', cache: 'no-store' }).catch(() => undefined);
+        if (probe && (probe.type === 'opaqueredirect' || (probe.status >= 300 && probe.status < 400))) {
+          throw new ServiceError('sharepoint', 'redirected-elsewhere', `userphoto.aspx redirected to an address the page may not read: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        throw e;
+      }
+    };
+    return retryingFetch(fetchOrExplain, url, init, this._policy, abort).catch((e: unknown) => {
+      throw e instanceof ServiceError ? e : new ServiceError('sharepoint', 'network', e instanceof Error ? e.message : String(e));
     });
   }
 

@@ -1,5 +1,5 @@
 import { IRequestPolicy } from './requestPolicy';
-import { parseRetryAfter } from './ServiceError';
+import { parseRetryAfter, ServiceError } from './ServiceError';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -28,7 +28,8 @@ export async function retryingFetch(
     try {
       response = await fetchImpl(url, { ...init, signal });
     } catch (e) {
-      if (signal.aborted || attempt >= policy.attempts) {
+      // A failure already explained (a ServiceError) is an answer, not a fault worth another attempt.
+      if (signal.aborted || attempt >= policy.attempts || e instanceof ServiceError) {
         throw e;
       }
     }

@@ -57,4 +57,8 @@ export class FakeSharePoint implements ISharePointProfileService {
     this.calls.push(`picture ${size} ${fresh ? 'fresh' : 'cached'} ${accountName}`);
     return settle(this._picture);
   }
+
+  public pictureAddress(accountName: string, size: SharePointPhotoSize): string {
+    return `https://contoso.sharepoint.com/_layouts/15/userphoto.aspx?size=${size}&accountname=${encodeURIComponent(accountName)}`;
+  }
 }

@@ -63,7 +63,7 @@ function createServices(config: IWorkbenchConfig): IServices {
   const app = createAppServices();
   const graph = createWorkbenchGraphClient(config.graphUrl);
   const sp = spfi(config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest());
-  const exchange = new GraphPhotoService(graph);
+  const exchange = new GraphPhotoService(graph, undefined, app.downscaler);
   const sharePoint = new PnPProfileService(sp, config.sharePointUrl, (input, init) => window.fetch(input, init));
   const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${TENANT_USER.accountName}`);
   const checker = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison });

@@ -106,3 +106,20 @@ export function placeholderJpeg(size: number): Uint8Array {
   }
   return encodeJpeg({ width: size, height: size, data }, 85);
 }
+
+/**
+ * A photo as Microsoft Entra ID may hold it, "of any dimension": the photo at `side` x `side` with `margin`
+ * columns on each side repeating its edge pixels, so that its centre square is the photo itself. JPEG, quality 90.
+ */
+export function widePhoto(jpeg: Uint8Array, side: number, margin: number): Uint8Array {
+  const square = resize(decodeRaw(jpeg), side, side);
+  const width = side + 2 * margin;
+  const data = new Uint8Array(width * side * 4);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < width; x++) {
+      const from = Math.min(side - 1, Math.max(0, x - margin));
+      data.set(square.data.subarray((y * side + from) * 4, (y * side + from) * 4 + 4), (y * width + x) * 4);
+    }
+  }
+  return encodeJpeg({ width, height: side, data }, 90);
+}

@@ -33,6 +33,15 @@ export interface IScenario {
   exchangePhoto?: TenantPhoto;
   /** What Graph answers instead of the photo. */
   graphFault?: IGraphFault;
+  /**
+   * The account has no mailbox, and this photo in Microsoft Entra ID: Graph serves it only whole from
+   * `/me/photo/$value` (1200 x 900 here, "any dimension"); the sized endpoints answer that there is no mailbox.
+   * `/me/photo` answers with its size when `entraMetadata`, else with the no-mailbox error too.
+   */
+  entraPhoto?: TenantPhoto;
+  entraMetadata?: boolean;
+  /** userphoto.aspx redirects to the picture on another origin, which sends no CORS headers. */
+  userPhotoRedirect?: 'cross-origin';
   /** Graph answers "no photo" with a 1x1 GIF, drops the connection, or never answers. */
   graphBehaviour?: 'one-pixel-gif' | 'network-error' | 'no-answer';
   /** GetMyProperties: the user has no profile, or a PictureUrl that must never be used. */
@@ -45,6 +54,13 @@ export interface IScenario {
   latencyMs?: number;
 }
 
+/** Graph's answer for an account whose mailbox is not in Exchange Online. */
+const NO_MAILBOX: IGraphFault = {
+  status: 404,
+  code: 'MailboxNotHostedInExchangeOnline',
+  message: 'Mailbox is hosted by an on-premise or non-Exchange server, which is not supported.'
+};
+
 export const SCENARIOS: ReadonlyArray<IScenario> = [
   { name: 'in-sync', label: 'In sync', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'messi5' } },
   {
@@ -55,15 +71,21 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
   },
   { name: 'sharepoint-placeholder', label: 'SharePoint shows a placeholder', exchangePhoto: 'messi5', sharePoint: { kind: 'placeholder' } },
   { name: 'no-exchange-photo', label: 'No photo in Exchange', sharePoint: { kind: 'placeholder' } },
+  { name: 'no-mailbox', label: 'No Exchange Online mailbox, no photo in Entra ID', graphFault: NO_MAILBOX, sharePoint: { kind: 'placeholder' } },
   {
-    name: 'no-mailbox',
-    label: 'No Exchange Online mailbox',
-    graphFault: {
-      status: 404,
-      code: 'MailboxNotHostedInExchangeOnline',
-      message: 'Mailbox is hosted by an on-premise or non-Exchange server, which is not supported.'
-    },
-    sharePoint: { kind: 'placeholder' }
+    name: 'no-mailbox-entra-photo',
+    label: 'No mailbox; SharePoint shows another photo than Entra ID',
+    entraPhoto: 'messi5',
+    graphFault: NO_MAILBOX,
+    sharePoint: { kind: 'photo', photo: 'squirrel_cls' }
+  },
+  {
+    name: 'no-mailbox-entra-photo-in-sync',
+    label: 'No mailbox; SharePoint shows the Entra ID photo',
+    entraPhoto: 'messi5',
+    entraMetadata: true,
+    graphFault: NO_MAILBOX,
+    sharePoint: { kind: 'photo', photo: 'messi5' }
   },
   {
     name: 'permission-denied',
@@ -140,6 +162,13 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
     sharePoint: { kind: 'photo', photo: 'messi5' }
   },
   { name: 'userphoto-login-page', label: 'userphoto.aspx answers a sign-in page', exchangePhoto: 'messi5', sharePoint: { kind: 'login-page' } },
+  {
+    name: 'userphoto-cross-origin',
+    label: 'userphoto.aspx redirects to another origin (no CORS)',
+    exchangePhoto: 'messi5',
+    sharePoint: { kind: 'photo', photo: 'squirrel_cls' },
+    userPhotoRedirect: 'cross-origin'
+  },
   { name: 'userphoto-redirect-403', label: 'userphoto.aspx redirects to a 403', exchangePhoto: 'messi5', sharePoint: { kind: 'redirect-403' } },
   // Copying the photo into SharePoint, and how it fails.
   { name: 'upload-forbidden', label: 'Out of sync; the tenant blocks SetMyProfilePicture (403)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'forbidden' },

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { IGraphFault, IScenario, findScenario, TENANT_USER, TenantPhoto } from './scenarios';
-import { placeholderJpeg, thumbnail } from './imaging';
+import { placeholderJpeg, thumbnail, widePhoto } from './imaging';
 import { jpegFrameSize } from '../../src/comparison/decodeImage';
 import { contentSecurityPolicy, newNonce, withNonce } from './contentSecurityPolicy';
 
@@ -83,6 +83,9 @@ export function createTenantServer(options: ITenantOptions): http.Server {
       derived(`sp:${name}:${size}`, () => thumbnail(original, size, 75));
     }
   }
+  derived('entra:messi5', () => entraPhoto(photo('messi5')));
+  /** Pictures behind the time-limited tokens userphoto.aspx redirects with, by token. */
+  const tokens = new Map<string, { bytes: Uint8Array; expires: number }>();
 
   const newSession = (scenarioName: string | null): ISession => {
     const scenario = findScenario(scenarioName);
@@ -98,6 +101,10 @@ export function createTenantServer(options: ITenantOptions): http.Server {
 
   return http.createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');
+    if (url.pathname.toLowerCase() === AFD_CACHE_PATH.toLowerCase()) {
+      // The cached picture: no session (another origin gets no cookie); only the token in the address counts.
+      return cachedPicture(req, res, url, tokens, options.latencyMs);
+    }
     const cookies = parseCookies(req.headers.cookie);
     let id = cookies['pps-session'];
     let session = id ? sessions.get(id) : undefined;
@@ -112,12 +119,12 @@ export function createTenantServer(options: ITenantOptions): http.Server {
 
     const route = (): void => {
       try {
-        handle(req, res, url, current, { options, photo, derived });
+        handle(req, res, url, current, { options, photo, derived, tokens });
       } catch (e) {
         sendJson(res, 500, { error: { code: 'WorkbenchError', message: e instanceof Error ? e.message : String(e) } });
       }
     };
-    const isTenantRequest = /^\/(v1\.0|_api|_layouts)\//i.test(url.pathname);
+    const isTenantRequest = /^\/(v1\.0|_api|_layouts|_vti_bin)\//i.test(url.pathname);
     const latency = isTenantRequest ? options.latencyMs + (current.scenario.latencyMs || 0) : 0;
     if (latency > 0) {
       setTimeout(route, latency);
@@ -131,6 +138,7 @@ interface IContext {
   options: ITenantOptions;
   photo: (name: TenantPhoto) => Uint8Array;
   derived: (key: string, make: () => Uint8Array) => Uint8Array;
+  tokens: Map<string, { bytes: Uint8Array; expires: number }>;
 }
 
 function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, session: ISession, ctx: IContext): void {
@@ -157,7 +165,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
     });
   }
   if (lower === '/_layouts/15/userphoto.aspx' && req.method === 'GET') {
-    return userPhoto(res, url, session, ctx);
+    return userPhoto(req, res, url, session, ctx);
   }
   if (lower === '/_layouts/15/accessdenied.aspx') {
     res.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -206,6 +214,25 @@ function graph(req: http.IncomingMessage, res: http.ServerResponse, p: string, s
       mail: TENANT_USER.mail,
       userPrincipalName: TENANT_USER.userPrincipalName
     });
+  }
+  const entra = session.scenario.entraPhoto;
+  if (entra) {
+    // No mailbox, a photo in Entra ID: served whole, at its own size; everything Exchange-sized fails.
+    const whole = ctx.derived(`entra:${entra}`, () => entraPhoto(ctx.photo(entra)));
+    if (p === '/me/photo/$value') {
+      return sendBytes(res, whole, 'image/jpeg');
+    }
+    if (p === '/me/photo' && session.scenario.entraMetadata) {
+      const size = jpegFrameSize(whole)!;
+      return sendJson(res, 200, {
+        '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${TENANT_USER.id}')/photo/$entity`,
+        '@odata.mediaContentType': 'image/jpeg',
+        '@odata.mediaEtag': `W/"${crypto.createHash('sha256').update(whole).digest('base64').slice(0, 43)}="`,
+        id: 'default',
+        height: size.height,
+        width: size.width
+      });
+    }
   }
   const fault = session.scenario.graphFault;
   if (fault && (fault.times === undefined || session.faultsServed < fault.times)) {
@@ -389,34 +416,79 @@ function myProperties(req: http.IncomingMessage, res: http.ServerResponse, sessi
   sendJson(res, 200, { ...body, UserProfileProperties: list });
 }
 
-function userPhoto(res: http.ServerResponse, url: URL, session: ISession, ctx: IContext): void {
-  const size = SHAREPOINT_SIZES[(url.searchParams.get('size') || 'S').toUpperCase()] || SHAREPOINT_SIZES.S;
+function userPhoto(req: http.IncomingMessage, res: http.ServerResponse, url: URL, session: ISession, ctx: IContext): void {
+  const sizeLetter = (url.searchParams.get('size') || 'S').toUpperCase();
+  const size = SHAREPOINT_SIZES[sizeLetter] || SHAREPOINT_SIZES.S;
   const account = (url.searchParams.get('accountname') || '').toLowerCase();
   const state = sharePointState(session);
   const known = account === TENANT_USER.accountName || account === TENANT_USER.mail.toLowerCase();
-  if (!known || state.kind === 'placeholder') {
-    return sendBytes(res, ctx.derived(`placeholder:${size}`, () => placeholderJpeg(size)), 'image/jpeg');
-  }
-  if (state.kind === 'uploaded') {
-    const uploaded = session.uploaded!;
-    return sendBytes(res, ctx.derived(`up:${uploaded.key}:${size}`, () => thumbnail(uploaded.bytes, size, 75)), 'image/jpeg');
-  }
-  if (state.kind === 'broken-image') {
+  if (state.kind === 'broken-image' && known) {
     return sendBytes(res, BROKEN_IMAGE, 'image/jpeg');
   }
-  if (state.kind === 'login-page') {
+  if (state.kind === 'login-page' && known) {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(LOGIN_PAGE);
     return;
   }
-  if (state.kind === 'redirect-403') {
+  if (state.kind === 'redirect-403' && known) {
     res.writeHead(302, { Location: '/_layouts/15/AccessDenied.aspx?Source=userphoto.aspx' });
     res.end();
     return;
   }
-  const name = state.photo;
-  // SharePoint keeps resized, re-encoded copies; quality below Graph's, as the real thumbnails are.
-  sendBytes(res, ctx.derived(`sp:${name}:${size}`, () => thumbnail(ctx.photo(name), size, 75)), 'image/jpeg');
+  let bytes: Uint8Array;
+  if (!known || state.kind === 'placeholder') {
+    bytes = ctx.derived(`placeholder:${size}`, () => placeholderJpeg(size));
+  } else if (state.kind === 'uploaded') {
+    const uploaded = session.uploaded!;
+    bytes = ctx.derived(`up:${uploaded.key}:${size}`, () => thumbnail(uploaded.bytes, size, 75));
+  } else {
+    const name = (state as { photo: TenantPhoto }).photo;
+    // SharePoint keeps resized, re-encoded copies; quality below Graph's, as the real thumbnails are.
+    bytes = ctx.derived(`sp:${name}:${size}`, () => thumbnail(ctx.photo(name), size, 75));
+  }
+  // As SharePoint Online does: a redirect to the cached picture behind a time-limited token, on this host, or
+  // (the scenario) on another origin that sends no CORS headers.
+  const now = Date.now();
+  ctx.tokens.forEach((t, key) => {
+    if (t.expires < now) {
+      ctx.tokens.delete(key);
+    }
+  });
+  const token = crypto.randomBytes(18).toString('base64url');
+  ctx.tokens.set(token, { bytes, expires: now + TOKEN_LIFETIME_MS });
+  const origin = session.scenario.userPhotoRedirect === 'cross-origin' ? `http://${otherHost(String(req.headers.host || ''))}` : '';
+  const query = new URLSearchParams({ _oat_: token, P1: String(Math.floor(now / 1000)), size: sizeLetter, accountName: account });
+  res.writeHead(302, { Location: `${origin}${AFD_CACHE_PATH}?${query.toString()}`, 'Cache-Control': 'private, max-age=0' });
+  res.end();
+}
+
+/** Where userphoto.aspx sends the browser: SharePoint Online's front-door cache of profile pictures. */
+const AFD_CACHE_PATH = '/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg';
+/** How long a picture token stays valid. */
+const TOKEN_LIFETIME_MS = 60000;
+
+/** The cached picture for a valid token; 403 for a missing or expired one, as SharePoint answers. */
+function cachedPicture(req: http.IncomingMessage, res: http.ServerResponse, url: URL, tokens: Map<string, { bytes: Uint8Array; expires: number }>, latencyMs: number): void {
+  setTimeout(() => {
+    const found = tokens.get(url.searchParams.get('_oat_') || '');
+    if (req.method !== 'GET' || !found || found.expires < Date.now()) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('403 FORBIDDEN');
+      return;
+    }
+    sendBytes(res, found.bytes, 'image/jpeg');
+  }, latencyMs);
+}
+
+/** The same server under its other local name: another origin for the browser (localhost and 127.0.0.1). */
+function otherHost(host: string): string {
+  const port = host.replace(/^.*?(:\d+)?$/, '$1');
+  return /^localhost(:|$)/i.test(host) ? `127.0.0.1${port}` : `localhost${port}`;
+}
+
+/** The Entra ID photo of the scenarios: 1200 x 900, its centre square the photo itself. */
+function entraPhoto(original: Uint8Array): Uint8Array {
+  return widePhoto(original, 900, 150);
 }
 
 /** A GUID-shaped request id, as Graph sends. */

@@ -57,7 +57,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const sp = spfi().using(SPFx(this.context));
     const site = this.context.pageContext.web.absoluteUrl;
     this._app = createAppServices();
-    const exchange = new GraphPhotoService(graph);
+    const exchange = new GraphPhotoService(graph, undefined, this._app.downscaler);
     const sharePoint = new PnPProfileService(sp, site, (input, init) => window.fetch(input, init));
     const cache = new VerdictCache(this._app.store, `profile-photo-sync:verdict:${this.context.pageContext.user.loginName}`);
     const checker = new PhotoSyncChecker(exchange, sharePoint, this._app.compare, { cache, preloadComparison: this._app.preloadComparison });

@@ -1,5 +1,6 @@
 import type { ComparePhotos } from '../../services/PhotoSyncChecker';
 import { IKeyValueStore } from './components/useStepProgress';
+import { createCanvasDownscaler, IPhotoDownscaler } from '../../services/photoDownscaler';
 
 /** Browser pieces shared by the web part and the local workbench, so both wire the component the same way. */
 export interface IAppServices {
@@ -8,6 +9,8 @@ export interface IAppServices {
   /** Starts loading that chunk (once), so it arrives alongside the photos instead of after them. */
   preloadComparison: () => void;
   store: IKeyValueStore | undefined;
+  /** Square, smaller copies of a photo Graph serves only whole (Entra ID's), by the browser's own decoder. */
+  downscaler: IPhotoDownscaler;
   copyText: (text: string) => Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export function createAppServices(): IAppServices {
       load().catch(() => undefined);
     },
     store: safeLocalStorage(),
+    downscaler: createCanvasDownscaler(),
     copyText: (text) =>
       navigator.clipboard && navigator.clipboard.writeText
         ? navigator.clipboard.writeText(text)

@@ -172,3 +172,49 @@ describe("I've done the steps: a quiet background re-check", () => {
     expect(screen.getByText(/Stopped checking while this page was in the background/)).toBeTruthy();
   });
 });
+
+describe('an account without a mailbox (its photo is Entra ID’s)', () => {
+  const ENTRA_OUT = result({ kind: 'out-of-sync', distance: 0.45, noMailbox: true });
+
+  test('out of sync: no private-window steps, the copy is offered as the fix, in Teams’ words', async () => {
+    const copier = new FakeCopier([{ kind: 'copied', bytes: 1234 }]);
+    const checker = new FakeChecker(ENTRA_OUT, result({ kind: 'in-sync', distance: 0.02, noMailbox: true }));
+    renderCard(checker, { copier });
+    expect(await screen.findByText(/won't pick up your photo by itself.*Copy your photo to SharePoint with the button below/)).toBeTruthy();
+    expect(screen.getByText('Teams (Microsoft Entra ID)')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeNull();
+    expect(screen.queryByRole('button', { name: "I've done the steps" })).toBeNull();
+    expect(screen.getByText(/SharePoint never copies it by itself/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy my Teams photo to SharePoint' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy photo' }));
+    expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
+    expect(screen.getByText(/if you change your photo, SharePoint won't pick it up by itself/)).toBeTruthy();
+    expect(copier.calls).toBe(1);
+  });
+
+  test('copying not allowed here: no button, and the text sends the person to IT instead', async () => {
+    renderCard(new FakeChecker(ENTRA_OUT), { allowCopy: false, copier: new FakeCopier([{ kind: 'copied', bytes: 1 }]) });
+    expect(await screen.findByText(/Ask your IT department to update your SharePoint profile picture/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Copy my Teams photo to SharePoint' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeNull();
+  });
+
+  test('a placeholder, no mailbox: the copy, no steps', async () => {
+    renderCard(new FakeChecker(result({ kind: 'sharepoint-placeholder', noMailbox: true })), { copier: new FakeCopier([{ kind: 'copied', bytes: 1 }]) });
+    expect(await screen.findByText('SharePoint shows a placeholder instead of your photo.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy my Teams photo to SharePoint' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeNull();
+  });
+});
+
+describe('a picture SharePoint sent from an address the page may not read', () => {
+  test('it is shown by that address (an image may show what a script may not read), beside the plain failure', async () => {
+    const address = 'https://contoso.sharepoint.com/_layouts/15/userphoto.aspx?size=L&accountname=megan';
+    const checked = { ...result({ kind: 'could-not-check', reason: 'redirected-elsewhere', service: 'sharepoint' }), sharePointPhoto: undefined, sharePointPhotoAddress: address };
+    renderCard(new FakeChecker(checked));
+    expect(await screen.findByText(/Microsoft 365 answered, but SharePoint sent your photo from another address/)).toBeTruthy();
+    expect(screen.getByText('Problem with: your SharePoint photo.')).toBeTruthy();
+    expect(screen.queryByText(/couldn't reach Microsoft 365/)).toBeNull();
+    expect((screen.getByRole('img', { name: 'Your photo as SharePoint shows it' }) as HTMLImageElement).src).toBe(address);
+  });
+});

@@ -21,6 +21,8 @@ export interface ICopyPhotoProps {
   onCopied: () => Promise<void>;
   /** Called when the tenant refuses the copy (403): the guided steps are then the way. */
   onBlocked: () => void;
+  /** The account has no mailbox: the photo is Teams' (Entra ID's), and SharePoint never syncs it by itself. */
+  noMailbox?: boolean;
 }
 
 type Phase = 'idle' | 'confirming' | 'copying' | 'checking' | { failed: Extract<CopyOutcome, { kind: 'failed' }> };
@@ -72,10 +74,10 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
       <h3 id={headingId} className={styles.stepsHeading}>
         {strings.CopyHeading}
       </h3>
-      <p>{strings.CopyIntro}</p>
+      <p>{props.noMailbox ? strings.CopyIntroNoMailbox : strings.CopyIntro}</p>
       <div className={styles.actions}>
         <PrimaryButton
-          text={failed ? strings.CopyTryAgain : strings.CopyButton}
+          text={failed ? strings.CopyTryAgain : props.noMailbox ? strings.CopyButtonNoMailbox : strings.CopyButton}
           iconProps={{ iconName: 'Upload' }}
           disabled={busy}
           onClick={() => setPhase('confirming')}
@@ -86,7 +88,7 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
           </a>
         )}
       </div>
-      <p className={styles.stepsNote}>{strings.CopyDurableNote}</p>
+      <p className={styles.stepsNote}>{props.noMailbox ? strings.CopyNoteNoMailbox : strings.CopyDurableNote}</p>
       {busy && (
         <ProgressIndicator
           label={phase === 'copying' ? strings.CopyProgressUploading : strings.CopyProgressChecking}

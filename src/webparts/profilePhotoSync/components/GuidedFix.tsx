@@ -13,6 +13,10 @@ import { WatchState } from './useBackgroundRecheck';
 import { IKeyValueStore } from './useStepProgress';
 
 export interface IGuidedFixProps {
+  /** The private-window walk-through applies; false when only the copy can help (an account without a mailbox). */
+  steps: boolean;
+  /** The account has no mailbox (its photo is Entra ID's): the copy says so. */
+  noMailbox?: boolean;
   /** Offer the one-click copy (the site owner allows it, there is a copier and an Exchange photo, not blocked). */
   copier?: IPhotoCopier;
   current?: IShownPhoto;
@@ -32,10 +36,19 @@ export interface IGuidedFixProps {
  * Its own chunk: most page views are in sync and never load it.
  */
 export default function GuidedFix(props: IGuidedFixProps): JSX.Element {
+  return (
+    <>
+      {props.copier && <CopyPhoto copier={props.copier} current={props.current} onCopied={props.onCopied} onBlocked={props.onBlocked} noMailbox={props.noMailbox} />}
+      {props.steps && <Steps {...props} />}
+    </>
+  );
+}
+
+/** The steps, and "I've done the steps" with what the background check is doing. */
+function Steps(props: IGuidedFixProps): JSX.Element {
   const styles = getClassNames(useTheme());
   return (
     <>
-      {props.copier && <CopyPhoto copier={props.copier} current={props.current} onCopied={props.onCopied} onBlocked={props.onBlocked} />}
       <ResyncSteps browser={props.browser} isTeams={props.isTeams} store={props.store} storageKey={props.storageKey} copyText={props.copyText} />
       <div className={styles.watch}>
         <DefaultButton text={strings.StepsDoneButton} onClick={props.startWatching} disabled={props.watch.kind === 'waiting'} />

@@ -10,6 +10,8 @@ export interface IPhotoCardProps {
   label: string;
   alt: string;
   photo?: IShownPhoto;
+  /** Without bytes to show, an address the browser may still show the photo from (never fetched by script). */
+  address?: string;
   /** This side's request failed: without a photo, say it could not be loaded, not that there is none. */
   failed?: boolean;
 }
@@ -17,7 +19,7 @@ export interface IPhotoCardProps {
 /** One side of the comparison: its label and the photo exactly as it was compared, or "No photo". */
 export function PhotoCard(props: IPhotoCardProps): JSX.Element {
   const styles = getClassNames(useTheme());
-  const url = usePhotoUrl(props.photo);
+  const url = usePhotoUrl(props.photo) || (props.photo ? undefined : props.address);
   const [broken, setBroken] = React.useState<boolean>(false);
   const missing = props.failed ? strings.PhotoNotLoaded : strings.NoPhotoToShow;
   React.useEffect(() => setBroken(false), [url]);

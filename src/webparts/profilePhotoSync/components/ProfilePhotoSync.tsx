@@ -35,7 +35,6 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const headingId = useInstanceId('pps-title');
   const styles = getClassNames(useTheme());
   const { result, checking, checkAgain, recheckQuietly } = usePhotoCheck(props.checker);
-  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: props.isEditMode }) : undefined;
   const [watch, startWatching] = useBackgroundRecheck(recheckQuietly, props.recheckDelaysMs);
   const [copied, setCopied] = React.useState<boolean>(false);
   const [copyBlocked, setCopyBlocked] = React.useState<boolean>(false);
@@ -46,6 +45,9 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const display = props.inSyncDisplay || 'card';
   const helpUrl = props.helpUrl && isValidHelpUrl(props.helpUrl) ? props.helpUrl.trim() : undefined;
   const offerCopy = props.allowCopy && !!props.copier && !copyBlocked && !!result && !!result.exchangePhoto;
+  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: props.isEditMode, canCopy: offerCopy }) : undefined;
+  // The walk-through and the copy when signing in again would fix it; the copy alone when only the copy can.
+  const showFix = !!text && (text.showSteps || (text.offerCopy && offerCopy));
 
   // The site owner may keep the part quiet for people whose photo is in sync: nothing, or one line.
   if (display !== 'card' && !props.isEditMode && (!result || inSync) && !notice) {
@@ -71,8 +73,8 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
       ) : (
         <>
           <div className={styles.photos} ref={photosRef}>
-            <PhotoCard label={strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={larger.exchangePhoto || result.exchangePhoto} failed={sideFailed(result.verdict, 'exchange')} />
-            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={larger.sharePointPhoto || result.sharePointPhoto} failed={sideFailed(result.verdict, 'sharepoint')} />
+            <PhotoCard label={isNoMailbox(result.verdict) ? strings.ExchangeLabelEntra : strings.ExchangeLabel} alt={strings.ExchangePhotoAlt} photo={larger.exchangePhoto || result.exchangePhoto} failed={sideFailed(result.verdict, 'exchange')} />
+            <PhotoCard label={strings.SharePointLabel} alt={strings.SharePointPhotoAlt} photo={larger.sharePointPhoto || result.sharePointPhoto} address={result.sharePointPhotoAddress} failed={sideFailed(result.verdict, 'sharepoint')} />
           </div>
           {props.isEditMode && display === 'hidden' && inSync && (
             <Banner type="info" className={styles.notice}>
@@ -104,14 +106,16 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
             <CommandButton text={checking ? strings.Checking : strings.CheckAgain} onClick={checkAgain} disabled={checking} iconName="Refresh" />
             {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
           </div>
-          {text && text.showSteps && copyBlocked && (
+          {text && text.offerCopy && copyBlocked && (
             <Banner type="warning" className={styles.notice}>
               <strong className={styles.verdictTitle}>{strings.CopyFailedTitle}</strong> {strings.CopyBlocked}
             </Banner>
           )}
-          {text && text.showSteps && (
+          {text && showFix && (
             <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
               <GuidedFix
+                steps={text.showSteps}
+                noMailbox={isNoMailbox(result.verdict)}
                 copier={offerCopy ? props.copier : undefined}
                 current={result.verdict.kind === 'out-of-sync' ? result.sharePointPhoto : undefined}
                 onCopied={() => {
@@ -133,6 +137,11 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
       )}
     </section>
   );
+}
+
+/** Whether the photo compared is Entra ID's, for an account without a mailbox. */
+function isNoMailbox(verdict: SyncVerdict): boolean {
+  return (verdict.kind === 'in-sync' || verdict.kind === 'out-of-sync' || verdict.kind === 'sharepoint-placeholder') && !!verdict.noMailbox;
 }
 
 /** Whether the check could not read this side (its own failure, or one that names no side, such as the time limit). */

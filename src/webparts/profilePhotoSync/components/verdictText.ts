@@ -12,11 +12,15 @@ export interface IVerdictText {
   details: string[];
   /** Whether the resync walk-through applies. */
   showSteps: boolean;
+  /** Whether copying the Outlook / Teams photo into SharePoint would fix what the verdict says. */
+  offerCopy: boolean;
 }
 
 export interface IVerdictContext {
   /** The page is in edit mode: whoever sees it can change the page, so gets the site owner's instructions. */
   isEditMode: boolean;
+  /** The one-click copy is offered here (the site owner allows it and it can run). */
+  canCopy?: boolean;
 }
 
 /** What the user reads for each verdict. Pure: the same verdict always gives the same words. */
@@ -27,23 +31,33 @@ export function verdictText(verdict: SyncVerdict, threshold: number, context: IV
         type: 'success',
         title: strings.InSyncTitle,
         text: strings.InSyncText,
-        details: [distanceLine(verdict.distance, threshold)],
-        showSteps: false
+        details: verdict.noMailbox ? [distanceLine(verdict.distance, threshold), strings.EntraInSyncNote] : [distanceLine(verdict.distance, threshold)],
+        showSteps: false,
+        offerCopy: false
       };
     case 'out-of-sync':
       return {
         type: 'warning',
         title: strings.OutOfSyncTitle,
-        text: strings.OutOfSyncText,
+        // Without a mailbox, no sign-in makes SharePoint sync: the copy is the fix, or IT when it is not offered.
+        text: verdict.noMailbox ? entraText(context) : strings.OutOfSyncText,
         details: [distanceLine(verdict.distance, threshold)],
-        showSteps: true
+        showSteps: !verdict.noMailbox,
+        offerCopy: true
       };
     case 'sharepoint-placeholder':
-      return { type: 'warning', title: strings.PlaceholderTitle, text: strings.PlaceholderText, details: [], showSteps: true };
+      return {
+        type: 'warning',
+        title: strings.PlaceholderTitle,
+        text: verdict.noMailbox ? entraText(context) : strings.PlaceholderText,
+        details: [],
+        showSteps: !verdict.noMailbox,
+        offerCopy: true
+      };
     case 'no-exchange-photo':
-      return { type: 'info', title: strings.NoExchangePhotoTitle, text: strings.NoExchangePhotoText, details: [], showSteps: false };
+      return { type: 'info', title: strings.NoExchangePhotoTitle, text: strings.NoExchangePhotoText, details: [], showSteps: false, offerCopy: false };
     case 'no-mailbox':
-      return { type: 'info', title: strings.NoMailboxTitle, text: strings.NoMailboxText, details: [], showSteps: false };
+      return { type: 'info', title: strings.NoMailboxTitle, text: strings.NoMailboxText, details: [], showSteps: false, offerCopy: false };
     case 'could-not-check': {
       const details: string[] = [];
       if (verdict.service) {
@@ -58,7 +72,8 @@ export function verdictText(verdict: SyncVerdict, threshold: number, context: IV
         title: strings.CouldNotCheckTitle,
         text: reasonText(verdict.reason, verdict.retryAfterSeconds, verdict.service),
         details,
-        showSteps: false
+        showSteps: false,
+        offerCopy: false
       };
     }
   }
@@ -73,12 +88,17 @@ export function reasonText(reason: CheckFailureReason, retryAfterSeconds?: numbe
       return retryAfterSeconds ? format(strings.ReasonThrottledSeconds, retryAfterSeconds) : strings.ReasonThrottled;
     case 'unavailable': return strings.ReasonUnavailable;
     case 'network': return strings.ReasonNetwork;
+    case 'redirected-elsewhere': return strings.ReasonRedirectedElsewhere;
     case 'timeout': return strings.ReasonTimeout;
     case 'not-an-image': return strings.ReasonNotAnImage;
     case 'too-large': return strings.ReasonTooLarge;
     case 'profile-not-found': return strings.ReasonProfileNotFound;
     default: return strings.ReasonUnexpected;
   }
+}
+
+function entraText(context: IVerdictContext): string {
+  return context.canCopy ? strings.EntraNoSyncCopy : strings.EntraNoSyncAskIt;
 }
 
 function serviceLine(service: CheckService): string {

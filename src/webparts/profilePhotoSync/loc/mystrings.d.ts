@@ -46,6 +46,12 @@ declare interface IProfilePhotoSyncWebPartStrings {
   NoExchangePhotoText: string;
   NoMailboxTitle: string;
   NoMailboxText: string;
+  /** No mailbox, a photo in Entra ID that SharePoint lacks: the copy below is the fix. */
+  EntraNoSyncCopy: string;
+  /** The same, when the copy is not offered here. */
+  EntraNoSyncAskIt: string;
+  /** No mailbox, in sync today: later changes need the copy. */
+  EntraInSyncNote: string;
   CouldNotCheckTitle: string;
   DistanceExplanation: string;
 
@@ -57,6 +63,8 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ReasonThrottledSeconds: string;
   ReasonUnavailable: string;
   ReasonNetwork: string;
+  /** userphoto.aspx redirected to an address the page may not read (another origin without CORS). */
+  ReasonRedirectedElsewhere: string;
   ReasonTimeout: string;
   ReasonNotAnImage: string;
   ReasonTooLarge: string;
@@ -90,6 +98,11 @@ declare interface IProfilePhotoSyncWebPartStrings {
   CopyButton: string;
   CopyTryAgain: string;
   CopyDurableNote: string;
+  /** For an account without a mailbox, whose photo comes from Entra ID. */
+  ExchangeLabelEntra: string;
+  CopyIntroNoMailbox: string;
+  CopyButtonNoMailbox: string;
+  CopyNoteNoMailbox: string;
   DownloadCurrent: string;
   CopyConfirmTitle: string;
   CopyConfirmText: string;
