@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Browser, BrowserContext, chromium as playwright, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium as playwright, Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
@@ -70,6 +70,18 @@ export function collectErrors(page: Page): string[] {
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Exactly `n` of these, waiting (as a person does) for the n-th to appear first: the guided fix arrives as a lazy
+ * chunk after the verdict, so counting at the moment the verdict shows races it on a busy machine. n = 0 counts at
+ * once: what the verdict rules out never arrives later.
+ */
+export async function expectCount(locator: Locator, n: number): Promise<void> {
+  if (n > 0) {
+    await locator.nth(n - 1).waitFor({ timeout: 15000 });
+  }
+  expect(await locator.count()).toBe(n);
 }
 
 /** The verdict's MessageBar, once the check has finished. */
