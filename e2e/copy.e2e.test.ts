@@ -50,7 +50,7 @@ describe('Copy my Outlook photo to SharePoint, end to end', () => {
     expect(await page.getByRole('heading', { name: 'Make SharePoint copy your photo' }).count()).toBe(0);
     expect(await page.getByText('Teams (Microsoft Entra ID)').count()).toBe(1);
     await copyAndConfirm('Copy my Teams photo to SharePoint');
-    await page.getByText('Done: SharePoint now has your Outlook photo.').waitFor({ timeout: 20000 });
+    await page.getByText('Done: SharePoint now has your Teams photo.').waitFor({ timeout: 20000 });
     const text = await verdictText(page);
     expect(text).toContain('Your photo is in sync.');
     expect(text).toContain("if you change your photo, SharePoint won't pick it up by itself");

@@ -34,6 +34,15 @@ describe('GraphPhotoService: accounts without a mailbox', () => {
     expect(client.requests.map((r) => r.path)).toEqual(['/me/photo', '/me/photo/$value']);
   });
 
+  test.each([
+    ['400 AuthenticationError', { status: 400, code: 'AuthenticationError' }],
+    ['400 whose code the client could not read (a binary request)', { status: 400 }],
+    ['404 with no code', { status: 404 }]
+  ] as Array<[string, GraphAnswer]>)('no mailbox and /me/photo/$value answers %s: "no mailbox"', async (_name, answer) => {
+    const { svc } = entraService({ '/me/photo': { status: 400, code: 'AuthenticationError' }, '/me/photo/$value': answer });
+    await expect(svc.getPhotoMetadata()).resolves.toEqual({ kind: 'no-mailbox', code: 'AuthenticationError' });
+  });
+
   test('the 1x1 GIF from /me/photo/$value is no photo either', async () => {
     const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0x80, 0, 0]);
     const { svc } = entraService({ '/me/photo': NO_MAILBOX, '/me/photo/$value': { bytes: gif } });

@@ -146,6 +146,11 @@ export class GraphPhotoService implements IExchangePhotoService {
         return photo;
       },
       (e: unknown) => {
+        // Asked only once there is no mailbox: a 400 or 404 means no photo there either. (For a binary request
+        // the Graph client may not parse the error's code, so the status is all there is to go by.)
+        if (isGraphError(e) && (e.statusCode === 400 || e.statusCode === 404)) {
+          return undefined;
+        }
         this._expectedOrThrow(e);
         return undefined;
       }

@@ -350,3 +350,53 @@ describe('PhotoSyncChecker: accounts without a mailbox, and pictures SharePoint 
     expect(result.sharePointPhotoAddress).toBe(sharePoint.pictureAddress(PROFILE.accountName, 'L'));
   });
 });
+
+describe('PhotoSyncChecker: SharePoint\'s picture asked for early (accountHint)', () => {
+  const LOGIN = 'megan@contoso.com';
+  function hinted(exchange: FakeExchange, sharePoint: FakeSharePoint, cache?: VerdictCache): PhotoSyncChecker {
+    return new PhotoSyncChecker(exchange, sharePoint, comparePhotos, { now: () => NOW, accountHint: LOGIN, cache });
+  }
+  function memoryCache(): VerdictCache {
+    const items = new Map<string, string>();
+    return new VerdictCache({ getItem: (k) => items.get(k) || null, setItem: (k, v) => void items.set(k, v) }, 'k'); // eslint-disable-line @rushstack/no-new-null
+  }
+
+  test('a first visit asks for it alongside the metadata, with the login name, and only once', async () => {
+    const exchange = new FakeExchange(HAS_PHOTO, MESSI);
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    sharePoint.getMyProfile = () => (sharePoint.calls.push('profile'), gate.then(() => FOUND));
+    const pending = hinted(exchange, sharePoint, memoryCache()).check(false);
+    await Promise.resolve();
+    // before the profile has answered, the picture is already on its way
+    expect(sharePoint.calls).toEqual([`picture M cached ${LOGIN}`, 'profile']);
+    release();
+    await expect(pending).resolves.toMatchObject({ verdict: { kind: 'in-sync' }, sharePointPhoto: messiOnSharePoint });
+    expect(sharePoint.calls.filter((c) => c.startsWith('picture'))).toHaveLength(1);
+  });
+
+  test('a repeat visit (something remembered) waits for the metadata: no image unless it changed', async () => {
+    const cache = memoryCache();
+    await hinted(new FakeExchange(HAS_PHOTO, MESSI), new FakeSharePoint(FOUND, messiOnSharePoint), cache).check(false);
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    const again = await hinted(new FakeExchange(HAS_PHOTO, MESSI), sharePoint, cache).check(false);
+    expect(again.fromCache).toBe(true);
+    expect(sharePoint.calls).toEqual(['profile']);
+  });
+
+  test('Check again asks early too, bypassing the browser cache', async () => {
+    const cache = memoryCache();
+    await hinted(new FakeExchange(HAS_PHOTO, MESSI), new FakeSharePoint(FOUND, messiOnSharePoint), cache).check(false);
+    const sharePoint = new FakeSharePoint(FOUND, messiOnSharePoint);
+    await hinted(new FakeExchange(HAS_PHOTO, MESSI), sharePoint, cache).check(true);
+    expect(sharePoint.calls).toEqual([`picture M fresh ${LOGIN}`, 'profile']);
+  });
+
+  test("a profile of another account than the page's login: the early picture is not used", async () => {
+    const other: SharePointProfileLookup = { kind: 'profile', profile: { ...PROFILE, accountName: 'i:0#.f|membership|adele@contoso.com' } };
+    const sharePoint = new FakeSharePoint(other, messiOnSharePoint);
+    await hinted(new FakeExchange(HAS_PHOTO, MESSI), sharePoint).check(false);
+    expect(sharePoint.calls).toEqual([`picture M cached ${LOGIN}`, 'profile', 'picture M cached i:0#.f|membership|adele@contoso.com']);
+  });
+});

@@ -5,7 +5,7 @@ import { ExchangePhotoLookup } from '../models/IExchangePhoto';
 import { IPhotoSyncResult, IShownPhoto, SyncVerdict } from '../models/IPhotoSyncResult';
 import { SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePointProfile';
 import { IExchangePhotoService } from './IExchangePhotoService';
-import { ISharePointProfileService } from './ISharePointProfileService';
+import { IPictureBytes, ISharePointProfileService } from './ISharePointProfileService';
 import { isServiceError } from './ServiceError';
 import { fingerprint, IVerdictCache } from './VerdictCache';
 
@@ -47,6 +47,13 @@ export interface IPhotoSyncCheckerOptions {
   cache?: IVerdictCache;
   /** Starts loading the comparison code early, alongside the photo requests. */
   preloadComparison?: () => void;
+  /**
+   * The signed-in user's login name as the page knows it (SPFx `pageContext.user.loginName`). When nothing is
+   * remembered (a first visit) or the user asked to check again, SharePoint's picture is asked for with it alongside
+   * the metadata instead of after it: SharePoint Online answers `userphoto.aspx` with a redirect, so its picture
+   * takes a round trip longer than Graph's. Repeat visits still download no image.
+   */
+  accountHint?: string;
 }
 
 /** The whole check (both sides, retries included) ends by then, with a "took too long" verdict. */
@@ -64,6 +71,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
   private readonly _timeLimitMs: number;
   private readonly _cache: IVerdictCache | undefined;
   private readonly _preload: () => void;
+  private readonly _accountHint: string | undefined;
   private _running: Promise<IPhotoSyncResult> | undefined;
   private _prefetched: Promise<IPhotoSyncResult> | undefined;
   /** What the last full check read, for loading its photos at display size. */
@@ -77,6 +85,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     this._timeLimitMs = options.timeLimitMs || CHECK_TIME_LIMIT_MS;
     this._cache = options.cache;
     this._preload = options.preloadComparison || (() => undefined);
+    this._accountHint = options.accountHint;
   }
 
   /**
@@ -128,12 +137,13 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
   }
 
   private async _run(fresh: boolean, signal: AbortSignal): Promise<IPhotoSyncResult> {
+    const early = this._earlyPicture(fresh, signal);
     const [exchangeMeta, sharePointMeta] = await Promise.all([
       settle(this._exchange.getPhotoMetadata(signal)),
       settle(this._sharePoint.getMyProfile(signal))
     ]);
     if (!exchangeMeta.ok || !sharePointMeta.ok) {
-      return this._partial(exchangeMeta, sharePointMeta, fresh, signal);
+      return this._partial(exchangeMeta, sharePointMeta, fresh, signal, early);
     }
     const lookup = exchangeMeta.value;
     const profile = sharePointMeta.value;
@@ -149,7 +159,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     if (remembered) {
       return { ...remembered, checkedAt: this._now() };
     }
-    const result = await this._checkPhotos(fresh, lookup, profile, signal);
+    const result = await this._checkPhotos(fresh, lookup, profile, signal, early);
     if (this._cache) {
       this._cache.write(print, result);
     }
@@ -160,7 +170,8 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     fresh: boolean,
     lookup: ExchangePhotoLookup,
     profile: Extract<SharePointProfileLookup, { kind: 'profile' }>,
-    signal: AbortSignal
+    signal: AbortSignal,
+    early?: IEarlyPicture
   ): Promise<IPhotoSyncResult> {
     if (lookup.kind === 'photo' && !profile.profile.placeholder) {
       this._preload();
@@ -169,7 +180,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     this._last = { lookup, account, sharePointReadable: true };
     const [exchangeBytes, sharePointPicture] = await Promise.all([
       settle(this._exchange.getPhoto(EXCHANGE_PHOTO_SIZE, lookup, signal)),
-      settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal))
+      early && sameAccount(early.account, account) ? early.picture : settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal))
     ]);
     // A picture SharePoint sends from where the page may not read it is not asked for again at display size.
     this._last.sharePointReadable = sharePointPicture.ok || !isServiceError(sharePointPicture.error) || sharePointPicture.error.reason !== 'redirected-elsewhere';
@@ -212,7 +223,8 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     exchangeMeta: Settled<ExchangePhotoLookup>,
     sharePointMeta: Settled<SharePointProfileLookup>,
     fresh: boolean,
-    signal: AbortSignal
+    signal: AbortSignal,
+    early?: IEarlyPicture
   ): Promise<IPhotoSyncResult> {
     const verdict = failureVerdict(!exchangeMeta.ok ? exchangeMeta.error : !sharePointMeta.ok ? sharePointMeta.error : undefined);
     const shown: IShown = {};
@@ -223,7 +235,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     const profile = sharePointMeta.ok ? sharePointMeta.value : undefined;
     if (profile && profile.kind === 'profile') {
       const account = profile.profile.accountName;
-      const picture = await settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal));
+      const picture = await (early && sameAccount(early.account, account) ? early.picture : settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal)));
       shown.sharePointPhoto = picture.ok ? picture.value : undefined;
       shown.sharePointPhotoAddress = picture.ok ? undefined : this._addressWhenUnreadable(picture.error, account);
     }
@@ -245,6 +257,15 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     };
   }
 
+  /** SharePoint's picture asked for alongside the metadata, on a first visit or a check again (see `accountHint`). */
+  private _earlyPicture(fresh: boolean, signal: AbortSignal): IEarlyPicture | undefined {
+    const account = this._accountHint;
+    if (!account || (!fresh && this._cache && !this._cache.isEmpty())) {
+      return undefined;
+    }
+    return { account, picture: settle(this._sharePoint.getPicture(account, SHAREPOINT_PHOTO_SIZE, fresh, signal)) };
+  }
+
   /** SharePoint's picture at display size, by address, when SharePoint sent it from where the page may not read it. */
   private _addressWhenUnreadable(error: unknown, account: string): string | undefined {
     return isServiceError(error) && error.reason === 'redirected-elsewhere' ? this._sharePoint.pictureAddress(account, DISPLAY_SHAREPOINT_SIZE) : undefined;
@@ -262,6 +283,19 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
       checkedAt: this._now()
     };
   }
+}
+
+/** A picture request started before the profile said whose picture it is. */
+interface IEarlyPicture {
+  account: string;
+  picture: Promise<Settled<IPictureBytes>>;
+}
+
+/** Whether the page's login name and the profile's account name are one account (`i:0#.f|membership|<login>`). */
+function sameAccount(login: string, accountName: string): boolean {
+  const a = login.toLowerCase();
+  const b = accountName.toLowerCase();
+  return a === b || b.slice(b.lastIndexOf('|') + 1) === a;
 }
 
 type IShown = Pick<IPhotoSyncResult, 'exchangePhoto' | 'sharePointPhoto' | 'sharePointPhotoAddress'>;

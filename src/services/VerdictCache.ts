@@ -12,6 +12,8 @@ export interface IStringStore {
 export interface IVerdictCache {
   read(fingerprint: string): IPhotoSyncResult | undefined;
   write(fingerprint: string, result: IPhotoSyncResult): void;
+  /** Nothing is remembered for this user (a first visit, or storage unavailable). */
+  isEmpty(): boolean;
 }
 
 interface IStoredPhoto {
@@ -73,6 +75,14 @@ export class VerdictCache implements IVerdictCache {
       };
     } catch {
       return undefined;
+    }
+  }
+
+  public isEmpty(): boolean {
+    try {
+      return !this._store || !this._store.getItem(this._key);
+    } catch {
+      return true;
     }
   }
 

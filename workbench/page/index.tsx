@@ -66,7 +66,8 @@ function createServices(config: IWorkbenchConfig): IServices {
   const exchange = new GraphPhotoService(graph, undefined, app.downscaler);
   const sharePoint = new PnPProfileService(sp, config.sharePointUrl, (input, init) => window.fetch(input, init));
   const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${TENANT_USER.accountName}`);
-  const checker = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison });
+  // As the web part does, with the login name SPFx's page context gives (the user principal name).
+  const checker = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison, accountHint: TENANT_USER.userPrincipalName });
   return { app, checker, copier: new PhotoCopier(exchange, sharePoint) };
 }
 

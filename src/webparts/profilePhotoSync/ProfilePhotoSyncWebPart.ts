@@ -60,7 +60,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const exchange = new GraphPhotoService(graph, undefined, this._app.downscaler);
     const sharePoint = new PnPProfileService(sp, site, (input, init) => window.fetch(input, init));
     const cache = new VerdictCache(this._app.store, `profile-photo-sync:verdict:${this.context.pageContext.user.loginName}`);
-    const checker = new PhotoSyncChecker(exchange, sharePoint, this._app.compare, { cache, preloadComparison: this._app.preloadComparison });
+    const checker = new PhotoSyncChecker(exchange, sharePoint, this._app.compare, {
+      cache,
+      preloadComparison: this._app.preloadComparison,
+      accountHint: this.context.pageContext.user.loginName
+    });
     this._checker = checker;
     this._copier = new PhotoCopier(exchange, sharePoint);
     checker.prefetch();

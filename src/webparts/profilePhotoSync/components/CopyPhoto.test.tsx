@@ -188,6 +188,7 @@ describe('an account without a mailbox (its photo is Entra ID’s)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy my Teams photo to SharePoint' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Copy photo' }));
     expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
+    expect(screen.getByText('Done: SharePoint now has your Teams photo.')).toBeTruthy();
     expect(screen.getByText(/if you change your photo, SharePoint won't pick it up by itself/)).toBeTruthy();
     expect(copier.calls).toBe(1);
   });

@@ -39,7 +39,7 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const [copied, setCopied] = React.useState<boolean>(false);
   const [copyBlocked, setCopyBlocked] = React.useState<boolean>(false);
   const inSync = !!result && result.verdict.kind === 'in-sync';
-  const notice = inSync && copied ? strings.CopyDone : inSync && watch.kind === 'caught-up' ? strings.WatchCaughtUp : undefined;
+  const notice = inSync && copied ? (isNoMailbox(result!.verdict) ? strings.CopyDoneNoMailbox : strings.CopyDone) : inSync && watch.kind === 'caught-up' ? strings.WatchCaughtUp : undefined;
   const photosRef = React.useRef<HTMLDivElement>(null);
   const larger = useDisplayPhotos(props.checker, result, photosRef);
   const display = props.inSyncDisplay || 'card';

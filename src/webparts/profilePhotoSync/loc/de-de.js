@@ -95,6 +95,7 @@ define([], function() {
     "CopyProgressUploading": "Ihr Outlook-Foto wird nach SharePoint kopiert…",
     "CopyProgressChecking": "SharePoint wird erneut überprüft…",
     "CopyDone": "Fertig: SharePoint hat jetzt Ihr Outlook-Foto.",
+    "CopyDoneNoMailbox": "Fertig: SharePoint hat jetzt Ihr Teams-Foto.",
     "CopyFailedTitle": "Ihr Foto wurde nicht kopiert.",
     "CopyStateUnchanged": "SharePoint hat weiterhin Ihr bisheriges Foto, Sie können es also bedenkenlos erneut versuchen.",
     "CopyStateUnknown": "Die Verbindung wurde während des Hochladens unterbrochen, daher wissen wir nicht, ob SharePoint Ihr Foto erhalten hat. Wählen Sie „Erneut prüfen“, um es herauszufinden, oder versuchen Sie es erneut.",

@@ -101,6 +101,7 @@ define([], function() {
     "CopyProgressUploading": "Copying your Outlook photo to SharePoint…",
     "CopyProgressChecking": "Checking SharePoint again…",
     "CopyDone": "Done: SharePoint now has your Outlook photo.",
+    "CopyDoneNoMailbox": "Done: SharePoint now has your Teams photo.",
     "CopyFailedTitle": "Your photo wasn't copied.",
     "CopyStateUnchanged": "SharePoint still has your previous photo, so you can safely try again.",
     "CopyStateUnknown": "The connection dropped during the upload, so we can't tell whether SharePoint got your photo. Select Check again to see, or try again.",

@@ -95,6 +95,7 @@ define([], function() {
     "CopyProgressUploading": "Copiando tu foto de Outlook en SharePoint…",
     "CopyProgressChecking": "Volviendo a comprobar SharePoint…",
     "CopyDone": "Listo: SharePoint ya tiene tu foto de Outlook.",
+    "CopyDoneNoMailbox": "Listo: SharePoint ya tiene tu foto de Teams.",
     "CopyFailedTitle": "Tu foto no se ha copiado.",
     "CopyStateUnchanged": "SharePoint sigue teniendo tu foto anterior, así que puedes volver a intentarlo sin problema.",
     "CopyStateUnknown": "La conexión se cortó durante la subida, así que no sabemos si SharePoint recibió tu foto. Selecciona Volver a comprobar para saberlo, o inténtalo de nuevo.",

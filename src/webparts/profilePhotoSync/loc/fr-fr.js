@@ -95,6 +95,7 @@ define([], function() {
     "CopyProgressUploading": "Copie de votre photo Outlook dans SharePoint…",
     "CopyProgressChecking": "Nouvelle vérification de SharePoint…",
     "CopyDone": "C’est fait : SharePoint a maintenant votre photo Outlook.",
+    "CopyDoneNoMailbox": "C’est fait : SharePoint a maintenant votre photo Teams.",
     "CopyFailedTitle": "Votre photo n’a pas été copiée.",
     "CopyStateUnchanged": "SharePoint a toujours votre photo précédente, vous pouvez donc réessayer sans risque.",
     "CopyStateUnknown": "La connexion a été interrompue pendant l’envoi : nous ne savons pas si SharePoint a reçu votre photo. Sélectionnez Vérifier à nouveau pour le savoir, ou réessayez.",

@@ -95,6 +95,7 @@ define([], function() {
     "CopyProgressUploading": "Copia della foto di Outlook in SharePoint in corso…",
     "CopyProgressChecking": "Nuova verifica di SharePoint in corso…",
     "CopyDone": "Fatto: ora SharePoint ha la tua foto di Outlook.",
+    "CopyDoneNoMailbox": "Fatto: ora SharePoint ha la tua foto di Teams.",
     "CopyFailedTitle": "La foto non è stata copiata.",
     "CopyStateUnchanged": "SharePoint ha ancora la tua foto precedente, quindi puoi riprovare senza problemi.",
     "CopyStateUnknown": "La connessione si è interrotta durante il caricamento, quindi non sappiamo se SharePoint ha ricevuto la foto. Seleziona Verifica di nuovo per saperlo, oppure riprova.",

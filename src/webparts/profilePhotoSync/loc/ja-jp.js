@@ -95,6 +95,7 @@ define([], function() {
     "CopyProgressUploading": "Outlook の写真を SharePoint にコピーしています…",
     "CopyProgressChecking": "SharePoint をもう一度確認しています…",
     "CopyDone": "完了: SharePoint に Outlook の写真が設定されました。",
+    "CopyDoneNoMailbox": "完了: SharePoint に Teams の写真が設定されました。",
     "CopyFailedTitle": "写真はコピーされませんでした。",
     "CopyStateUnchanged": "SharePoint には以前の写真が残っているので、安心してもう一度お試しください。",
     "CopyStateUnknown": "アップロード中に接続が切れたため、SharePoint に写真が届いたかどうかわかりません。[もう一度確認] を選択して確かめるか、もう一度お試しください。",

@@ -111,6 +111,7 @@ declare interface IProfilePhotoSyncWebPartStrings {
   CopyProgressUploading: string;
   CopyProgressChecking: string;
   CopyDone: string;
+  CopyDoneNoMailbox: string;
   CopyFailedTitle: string;
   CopyStateUnchanged: string;
   CopyStateUnknown: string;

@@ -101,6 +101,7 @@ define([], function() {
     "CopyProgressUploading": "Je Outlook-foto wordt naar SharePoint gekopieerd…",
     "CopyProgressChecking": "SharePoint wordt opnieuw gecontroleerd…",
     "CopyDone": "Klaar: SharePoint heeft nu je Outlook-foto.",
+    "CopyDoneNoMailbox": "Klaar: SharePoint heeft nu je Teams-foto.",
     "CopyFailedTitle": "Je foto is niet gekopieerd.",
     "CopyStateUnchanged": "SharePoint heeft nog steeds je vorige foto, dus je kunt het gerust opnieuw proberen.",
     "CopyStateUnknown": "De verbinding werd verbroken tijdens het uploaden, dus we weten niet of SharePoint je foto heeft ontvangen. Selecteer Opnieuw controleren om het te zien, of probeer het opnieuw.",

@@ -95,6 +95,7 @@ define([], function() {
     "CopyProgressUploading": "Copiando sua foto do Outlook para o SharePoint…",
     "CopyProgressChecking": "Verificando o SharePoint novamente…",
     "CopyDone": "Pronto: o SharePoint agora tem sua foto do Outlook.",
+    "CopyDoneNoMailbox": "Pronto: o SharePoint agora tem sua foto do Teams.",
     "CopyFailedTitle": "Sua foto não foi copiada.",
     "CopyStateUnchanged": "O SharePoint ainda tem sua foto anterior, então você pode tentar novamente sem problemas.",
     "CopyStateUnknown": "A conexão caiu durante o envio, então não sabemos se o SharePoint recebeu sua foto. Selecione Verificar novamente para saber, ou tente de novo.",
