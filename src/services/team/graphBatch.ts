@@ -103,7 +103,9 @@ export function runBatched(
         resolve(stats);
       }
     };
-    const onAbort = (): void => finish(new Error('aborted'));
+    function onAbort(): void {
+      finish(new Error('aborted'));
+    }
     if (signal) {
       if (signal.aborted) {
         finish(new Error('aborted'));
@@ -173,7 +175,7 @@ export function runBatched(
         .catch((e: unknown) => finish(e));
     };
 
-    const pump = (): void => {
+    function pump(): void {
       if (settled) {
         return;
       }
@@ -182,7 +184,7 @@ export function runBatched(
         timer = undefined;
       }
       const now = Date.now();
-      while (inFlight < maxInFlight) {
+      for (let room = maxInFlight - inFlight; room > 0; room--) {
         const batch: IQueued[] = [];
         for (let i = 0; i < queue.length && batch.length < maxPerBatch; ) {
           if (queue[i].notBefore <= now) {
@@ -204,7 +206,7 @@ export function runBatched(
         const next = Math.min(...queue.map((q) => q.notBefore));
         timer = setTimeout(pump, Math.max(0, next - Date.now()));
       }
-    };
+    }
     pump();
   });
 }
