@@ -1,0 +1,135 @@
+/**
+ * @jest-environment node
+ */
+import { claimsAccountName, ITeamMember } from '../../models/ITeam';
+import { FakeGraphClient } from '../../../test/fakes/FakeGraphClient';
+import { photoBytes as fixture } from '../../../test/photoFixtures';
+import { IBatchRequestItem, IBatchResponse, IBatchResponseItem } from './graphBatch';
+import { photoBytes, TeamExchangeAnswer, TeamGraphPhotos, toAnswer } from './TeamGraphPhotos';
+import { ISharePointGroups, ISharePointGroupUser, MAX_TEAM_CAP, relativeGraphPath, TeamRosterService } from './TeamRosterService';
+
+const GROUP = '0a1b2c3d-0000-4000-8000-000000000001';
+const SELECT = '$select=id,displayName,mail,userPrincipalName,userType&$top=999';
+const user = (n: number, extra: Record<string, string> = {}): Record<string, string> => ({ id: `id-${n}`, displayName: `Person ${n}`, mail: `p${n}@contoso.com`, userPrincipalName: `p${n}@contoso.com`, userType: 'Member', ...extra });
+const noGroups: ISharePointGroups = { memberUsers: async () => [], ownerUsers: async () => [] };
+
+describe('TeamRosterService: who is checked', () => {
+  test("a group site: its members through Graph, every page, only the fields shown, guests marked", async () => {
+    const graph = new FakeGraphClient({
+      [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { json: { value: [user(1), user(2)], '@odata.nextLink': `https://graph.microsoft.com/v1.0/groups/${GROUP}/members/microsoft.graph.user?${SELECT}&$skiptoken=X1` } },
+      [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}&$skiptoken=X1`]: { json: { value: [user(3, { userType: 'Guest', userPrincipalName: 'ann_fabrikam.com#EXT#@contoso.onmicrosoft.com' })] } }
+    });
+    const roster = await new TeamRosterService(graph, noGroups).getRoster(GROUP, 'members');
+    expect(roster.notChecked).toBe(0);
+    expect(roster.members.map((m) => [m.id, m.accountName, m.guest])).toEqual([
+      ['id-1', 'i:0#.f|membership|p1@contoso.com', false],
+      ['id-2', 'i:0#.f|membership|p2@contoso.com', false],
+      ['id-3', 'i:0#.f|membership|ann_fabrikam.com#ext#@contoso.onmicrosoft.com', true]
+    ]);
+    expect(graph.requests).toHaveLength(2);
+  });
+
+  test('owners and members: both lists, owners first, nobody twice', async () => {
+    const graph = new FakeGraphClient({
+      [`/groups/${GROUP}/owners/microsoft.graph.user?${SELECT}`]: { json: { value: [user(9), user(1)] } },
+      [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { json: { value: [user(1), user(2)] } }
+    });
+    const roster = await new TeamRosterService(graph, noGroups).getRoster(GROUP, 'owners-and-members');
+    expect(roster.members.map((m) => m.id)).toEqual(['id-9', 'id-1', 'id-2']);
+  });
+
+  test('the cap: only that many checked, the rest counted; never above 5,000', async () => {
+    const value = Array.from({ length: 12 }, (_v, i) => user(i));
+    const graph = new FakeGraphClient({ [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { json: { value } } });
+    const roster = await new TeamRosterService(graph, noGroups).getRoster(GROUP, 'members', 5);
+    expect(roster.members).toHaveLength(5);
+    expect(roster.notChecked).toBe(7);
+    const huge = await new TeamRosterService(graph, noGroups).getRoster(GROUP, 'members', 99999);
+    expect(huge.members).toHaveLength(12);
+    expect(MAX_TEAM_CAP).toBe(5000);
+  });
+
+  test("a site without a group: its SharePoint groups' users (people only), through PnPjs", async () => {
+    const sp = (n: number, type: number = 1): ISharePointGroupUser => ({ LoginName: `i:0#.f|membership|p${n}@contoso.com`, Title: `Person ${n}`, Email: `p${n}@contoso.com`, UserPrincipalName: `p${n}@contoso.com`, PrincipalType: type });
+    const groups: ISharePointGroups = { memberUsers: async () => [sp(1), sp(2), sp(99, 4)], ownerUsers: async () => [sp(7)] };
+    const graph = new FakeGraphClient({});
+    const members = await new TeamRosterService(graph, groups).getRoster(undefined, 'members');
+    expect(members.members.map((m) => m.userPrincipalName)).toEqual(['p1@contoso.com', 'p2@contoso.com']);
+    const both = await new TeamRosterService(graph, groups).getRoster(undefined, 'owners-and-members');
+    expect(both.members.map((m) => m.userPrincipalName)).toEqual(['p7@contoso.com', 'p1@contoso.com', 'p2@contoso.com']);
+    expect(graph.requests).toEqual([]);
+  });
+
+  test('a roster Graph refuses is a permission failure of Graph (GroupMember.Read.All not approved)', async () => {
+    const graph = new FakeGraphClient({ [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { status: 403, code: 'Authorization_RequestDenied' } });
+    await expect(new TeamRosterService(graph, noGroups).getRoster(GROUP, 'members')).rejects.toMatchObject({ service: 'exchange', reason: 'permission-denied' });
+  });
+
+  test('nextLink is followed under the version, whatever its host', () => {
+    expect(relativeGraphPath('https://graph.microsoft.com/v1.0/groups/x/members?$skiptoken=a%20b')).toBe('/groups/x/members?$skiptoken=a%20b');
+    expect(relativeGraphPath('http://localhost:4321/v1.0/groups/x/members?$top=2')).toBe('/groups/x/members?$top=2');
+  });
+});
+
+const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+const META = (etag: string, size: number = 648): IBatchResponseItem['body'] => ({ '@odata.mediaEtag': etag, '@odata.mediaContentType': 'image/jpeg', width: size, height: size });
+
+describe('TeamGraphPhotos: one person, two answers', () => {
+  test('metadata and photo: a photo lookup with its ETag, and the bytes', () => {
+    const jpeg = fixture('messi5');
+    const answer = toAnswer({ id: '0.m', status: 200, body: META('W/"e1"') }, { id: '0.p', status: 200, body: base64(jpeg) });
+    expect(answer).toEqual({ kind: 'lookup', lookup: { kind: 'photo', metadata: { width: 648, height: 648, etag: 'W/"e1"', contentType: 'image/jpeg' } }, bytes: jpeg });
+  });
+
+  test.each([
+    ['404 ImageNotFound: no photo', { id: '0.m', status: 404, body: { error: { code: 'ImageNotFound' } } }, { kind: 'lookup', lookup: { kind: 'none' } }],
+    ['404 MailboxNotHostedInExchangeOnline: no mailbox', { id: '0.m', status: 404, body: { error: { code: 'MailboxNotHostedInExchangeOnline' } } }, { kind: 'lookup', lookup: { kind: 'no-mailbox', code: 'MailboxNotHostedInExchangeOnline' } }],
+    ['403: permission', { id: '0.m', status: 403, body: { error: { code: 'ErrorAccessDenied' } } }, { kind: 'failed', reason: 'permission-denied', status: 403 }],
+    ['429 after the retries: throttled, with its wait', { id: '0.m', status: 429, headers: { 'Retry-After': '12' } }, { kind: 'failed', reason: 'throttled', status: 429, retryAfterSeconds: 12 }]
+  ] as Array<[string, IBatchResponseItem, TeamExchangeAnswer]>)('%s', (_name, meta, expected) => {
+    expect(toAnswer(meta, undefined)).toEqual(expected);
+  });
+
+  test("Graph's 1x1 GIF and an empty or broken body are no photo", () => {
+    expect(photoBytes(base64(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0])))).toBeUndefined();
+    expect(photoBytes('')).toBeUndefined();
+    expect(photoBytes('%%%')).toBeUndefined();
+    expect(photoBytes({})).toBeUndefined();
+  });
+});
+
+describe('TeamGraphPhotos.read: through batches', () => {
+  const people: ITeamMember[] = [1, 2, 3].map((n) => ({ id: `id-${n}`, displayName: `P${n}`, userPrincipalName: `p${n}@contoso.com`, accountName: claimsAccountName(`p${n}@contoso.com`), guest: false }));
+
+  function poster(answer: (item: IBatchRequestItem) => IBatchResponseItem): { posted: IBatchRequestItem[][]; post: (b: IBatchRequestItem[]) => Promise<IBatchResponse> } {
+    const posted: IBatchRequestItem[][] = [];
+    return { posted, post: async (b) => (posted.push(b), { responses: b.map(answer) }) };
+  }
+
+  test('metadata and the 96 px photo per person in the same batch; metadata only for the people who need no photo', async () => {
+    const { posted, post } = poster((item) => (item.url.endsWith('/photo') ? { id: item.id, status: 200, body: META('e') } : { id: item.id, status: 200, body: base64(fixture('messi5')) }));
+    const got: Array<[number, string]> = [];
+    await new TeamGraphPhotos(post).read(people, (m) => m.id !== 'id-2', (i, a) => got.push([i, a.kind === 'lookup' && a.bytes ? 'bytes' : 'meta']));
+    expect(posted).toHaveLength(1);
+    expect(posted[0].map((r) => r.url)).toEqual(['/users/id-1/photo', '/users/id-1/photos/96x96/$value', '/users/id-2/photo', '/users/id-3/photo', '/users/id-3/photos/96x96/$value']);
+    expect(got.sort()).toEqual([[0, 'bytes'], [1, 'meta'], [2, 'bytes']]);
+  });
+
+  test('a photo smaller than 96 px (no 96 size): read whole afterwards', async () => {
+    const { posted, post } = poster((item) =>
+      item.url.endsWith('/photo') ? { id: item.id, status: 200, body: META('e', 64) } : item.url.endsWith('/96x96/$value') ? { id: item.id, status: 404, body: { error: { code: 'ImageNotFound' } } } : { id: item.id, status: 200, body: base64(fixture('messi5')) }
+    );
+    const got: TeamExchangeAnswer[] = [];
+    await new TeamGraphPhotos(post).read(people.slice(0, 1), () => true, (_i, a) => got.push(a));
+    expect(posted.map((b) => b.map((r) => r.url))).toEqual([['/users/id-1/photo', '/users/id-1/photos/96x96/$value'], ['/users/id-1/photo/$value']]);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ kind: 'lookup', lookup: { kind: 'photo', metadata: { width: 64 } } });
+    expect(got[0].kind === 'lookup' && got[0].bytes!.length).toBe(fixture('messi5').length);
+  });
+
+  test('a person asked by user principal name when the roster has no id (a SharePoint group)', async () => {
+    const { posted, post } = poster((item) => ({ id: item.id, status: 404, body: { error: { code: 'ImageNotFound' } } }));
+    await new TeamGraphPhotos(post).read([{ ...people[0], id: undefined }], () => false, () => undefined);
+    expect(posted[0][0].url).toBe('/users/p1%40contoso.com/photo');
+  });
+});
