@@ -4,7 +4,7 @@
  * With --graph/--sharepoint the page talks to those tenant emulators instead of this one.
  */
 import * as http from 'http';
-import { createTenantServer } from './server';
+import { createTenantServer, TEAM_GROUP_ID } from './server';
 
 export interface IStartOptions {
   /** Folder of the fixture photographs. */
@@ -61,6 +61,7 @@ export function startTenant(options: IStartOptions): Promise<{ server: http.Serv
       const url = `http://${options.host === '127.0.0.1' ? 'localhost' : options.host}:${port}`;
       pageConfig.graphUrl = options.graphUrl || url;
       pageConfig.sharePointUrl = options.sharePointUrl || url;
+      pageConfig.groupId = TEAM_GROUP_ID;
       resolve({ server, url });
     });
   });

@@ -40,6 +40,8 @@ export interface IScenario {
    */
   entraPhoto?: TenantPhoto;
   entraMetadata?: boolean;
+  /** The team overview: some requests inside Graph batches answer 429 once, or Graph refuses other people's photos. */
+  team?: 'throttled' | 'no-permission';
   /** userphoto.aspx redirects to the picture on another origin, which sends no CORS headers. */
   userPhotoRedirect?: 'cross-origin';
   /** Graph answers "no photo" with a 1x1 GIF, drops the connection, or never answers. */
@@ -170,6 +172,9 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
     userPhotoRedirect: 'cross-origin'
   },
   { name: 'userphoto-redirect-403', label: 'userphoto.aspx redirects to a 403', exchangePhoto: 'messi5', sharePoint: { kind: 'redirect-403' } },
+  // The team overview (?part=team).
+  { name: 'team-throttled', label: 'Team: some photo requests in each Graph batch throttled (429, Retry-After 1 s)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'messi5' }, team: 'throttled' },
+  { name: 'team-no-permission', label: "Team: Graph refuses other people's photos (403)", exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'messi5' }, team: 'no-permission' },
   // Copying the photo into SharePoint, and how it fails.
   { name: 'upload-forbidden', label: 'Out of sync; the tenant blocks SetMyProfilePicture (403)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'forbidden' },
   { name: 'upload-too-large', label: 'Out of sync; SharePoint finds the picture too large (413)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'too-large' },

@@ -11,6 +11,7 @@ import { IGraphFault, IScenario, findScenario, TENANT_USER, TenantPhoto } from '
 import { placeholderJpeg, thumbnail, widePhoto } from './imaging';
 import { jpegFrameSize } from '../../src/comparison/decodeImage';
 import { contentSecurityPolicy, newNonce, withNonce } from './contentSecurityPolicy';
+import * as team from './team';
 
 export interface ITenantOptions {
   /** Folder with the fixture photographs (`<name>.jpg`). */
@@ -37,7 +38,14 @@ interface ISession {
   digests: Set<string>;
   /** A picture set through SetMyProfilePicture, and when. */
   uploaded?: { bytes: Uint8Array; key: string; at: number };
+  /** How many people the simulated site has (`&people=N` on the page). */
+  people: number;
+  /** Team requests already answered 429 once (team-throttled). */
+  throttled: Set<string>;
 }
+
+/** The simulated site's Microsoft 365 group. */
+export const TEAM_GROUP_ID = '5f1b7e3a-2c4d-4e8f-9a0b-1c2d3e4f5a6b';
 
 /** SetMyProfilePicture takes BMP, JPEG and PNG pictures of up to 5 million bytes. */
 const UPLOAD_LIMIT_BYTES = 5000000;
@@ -84,6 +92,15 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     }
   }
   derived('entra:messi5', () => entraPhoto(photo('messi5')));
+  const rosters = new Map<number, team.ITeamPerson[]>();
+  const rosterOf = (n: number): team.ITeamPerson[] => {
+    let people = rosters.get(n);
+    if (!people) {
+      people = team.roster(n);
+      rosters.set(n, people);
+    }
+    return people;
+  };
   /** Pictures behind the time-limited tokens userphoto.aspx redirects with, by token. */
   const tokens = new Map<string, { bytes: Uint8Array; expires: number }>();
 
@@ -94,6 +111,8 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     return {
       scenario,
       faultsServed: 0,
+      people: team.DEFAULT_PEOPLE,
+      throttled: new Set<string>(),
       digests: new Set<string>(),
       pictureTimestamp: Math.floor(Date.UTC(2026, 0, 1, 8, 14, 0) / 1000) + day * 86400 + DOTNET_EPOCH_OFFSET_SECONDS
     };
@@ -115,11 +134,14 @@ export function createTenantServer(options: ITenantOptions): http.Server {
       sessions.set(id, session);
     }
     res.setHeader('Set-Cookie', `pps-session=${id}; Path=/; SameSite=Lax; HttpOnly`);
+    if (isPage && url.searchParams.has('people')) {
+      session.people = team.teamSize(url.searchParams.get('people'));
+    }
     const current = session;
 
     const route = (): void => {
       try {
-        handle(req, res, url, current, { options, photo, derived, tokens });
+        handle(req, res, url, current, { options, photo, derived, tokens, roster: rosterOf });
       } catch (e) {
         sendJson(res, 500, { error: { code: 'WorkbenchError', message: e instanceof Error ? e.message : String(e) } });
       }
@@ -139,6 +161,7 @@ interface IContext {
   photo: (name: TenantPhoto) => Uint8Array;
   derived: (key: string, make: () => Uint8Array) => Uint8Array;
   tokens: Map<string, { bytes: Uint8Array; expires: number }>;
+  roster: (n: number) => team.ITeamPerson[];
 }
 
 function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, session: ISession, ctx: IContext): void {
@@ -152,6 +175,12 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
   }
   if (lower === '/_api/sp.userprofiles.peoplemanager/setmyprofilepicture' && req.method === 'POST') {
     return setMyProfilePicture(req, res, session);
+  }
+  if (lower === '/_api/$batch' && req.method === 'POST') {
+    return sharePointBatch(req, res, session, ctx);
+  }
+  if (lower === '/workbench/team-expected.json') {
+    return sendJson(res, 200, team.expected(ctx.roster(session.people), session.scenario.team === 'no-permission'));
   }
   if (lower === '/_api/contextinfo' && req.method === 'POST') {
     const digest = `0x${crypto.randomBytes(32).toString('hex').toUpperCase()},${new Date().toUTCString()}`;
@@ -203,8 +232,19 @@ function graph(req: http.IncomingMessage, res: http.ServerResponse, p: string, s
   if (!/^Bearer \S+/.test(String(req.headers.authorization || ''))) {
     return graphError(res, { status: 401, code: 'InvalidAuthenticationToken', message: 'Access token is empty.' });
   }
+  if (p === '/$batch' && req.method === 'POST') {
+    return graphBatch(req, res, session, ctx);
+  }
   if (req.method !== 'GET') {
     return graphError(res, { status: 405, code: 'Request_BadRequest', message: 'Method not allowed.' });
+  }
+  const group = /^\/groups\/([^/]+)\/(members|owners)\/microsoft\.graph\.user$/.exec(p);
+  if (group) {
+    if (group[1] !== TEAM_GROUP_ID) {
+      return graphError(res, { status: 404, code: 'Request_ResourceNotFound', message: `Resource '${group[1]}' does not exist.` });
+    }
+    const base = `http://${String(req.headers.host || 'localhost')}`;
+    return sendJson(res, 200, team.membersPage(ctx.roster(session.people), group[2] as 'members' | 'owners', new URL(`${base}${req.url}`), base, TEAM_GROUP_ID));
   }
   if (p === '/me') {
     return sendJson(res, 200, {
@@ -436,7 +476,11 @@ function userPhoto(req: http.IncomingMessage, res: http.ServerResponse, url: URL
     return;
   }
   let bytes: Uint8Array;
-  if (!known || state.kind === 'placeholder') {
+  const colleague = known ? undefined : team.findPerson(ctx.roster(session.people), account);
+  if (colleague) {
+    const picture = colleague.sharePoint;
+    bytes = picture ? ctx.derived(`sp:${picture}:${size}`, () => thumbnail(ctx.photo(picture as TenantPhoto), size, 75)) : ctx.derived(`placeholder:${size}`, () => placeholderJpeg(size));
+  } else if (!known || state.kind === 'placeholder') {
     bytes = ctx.derived(`placeholder:${size}`, () => placeholderJpeg(size));
   } else if (state.kind === 'uploaded') {
     const uploaded = session.uploaded!;
@@ -489,6 +533,87 @@ function otherHost(host: string): string {
 /** The Entra ID photo of the scenarios: 1200 x 900, its centre square the photo itself. */
 function entraPhoto(original: Uint8Array): Uint8Array {
   return widePhoto(original, 900, 150);
+}
+
+// ---- The team overview's reads ----------------------------------------------------------------------------
+
+/** Graph JSON batching: at most 20 requests, a `responses` array with id, status, headers and body (binary as base64). */
+function graphBatch(req: http.IncomingMessage, res: http.ServerResponse, session: ISession, ctx: IContext): void {
+  team.readBody(req, 1000000, (text) => {
+    let requests: Array<{ id?: unknown; method?: unknown; url?: unknown }>;
+    try {
+      requests = (JSON.parse(text || '') as { requests: typeof requests }).requests;
+    } catch {
+      return graphError(res, { status: 400, code: 'BadRequest', message: 'Invalid batch payload format.' });
+    }
+    if (!Array.isArray(requests) || requests.length === 0 || requests.length > 20) {
+      return graphError(res, { status: 400, code: 'BadRequest', message: 'The batch must hold between 1 and 20 requests.' });
+    }
+    const people = ctx.roster(session.people);
+    const responses = requests.map((r) => ({ id: String(r.id), ...graphBatchItem(String(r.url || ''), String(r.id), people, session, ctx) }));
+    sendJson(res, 200, { responses });
+  });
+}
+
+function graphBatchItem(url: string, id: string, people: team.ITeamPerson[], session: ISession, ctx: IContext): { status: number; headers: Record<string, string>; body: unknown } {
+  const json = { 'Content-Type': 'application/json' };
+  const error = (status: number, code: string, message: string): { status: number; headers: Record<string, string>; body: unknown } => ({
+    status,
+    headers: json,
+    body: { error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId() } } }
+  });
+  const m = /^\/users\/([^/]+)\/(photo|photo\/\$value|photos\/(\d+)x\3\/\$value)$/i.exec(url.split('?')[0]);
+  const person = m ? team.findPerson(people, m[1]) : undefined;
+  if (!m || !person) {
+    return error(404, 'Request_ResourceNotFound', `Resource '${m ? m[1] : url}' does not exist.`);
+  }
+  if (session.scenario.team === 'no-permission') {
+    return error(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+  }
+  const key = `${person.index}:${m[2]}`;
+  if (session.scenario.team === 'throttled' && person.index % 3 === 1 && !session.throttled.has(key)) {
+    session.throttled.add(key);
+    return { status: 429, headers: { ...json, 'Retry-After': '1' }, body: { error: { code: 'TooManyRequests', message: 'Too many requests.' } } };
+  }
+  if (!person.exchange) {
+    return person.intent === 'no-mailbox'
+      ? error(404, 'MailboxNotHostedInExchangeOnline', 'Mailbox is hosted by an on-premise or non-Exchange server, which is not supported.')
+      : error(404, 'ImageNotFound', "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+  }
+  const name = person.exchange as TenantPhoto;
+  const original = ctx.photo(name);
+  const largest = GRAPH_SIZES.filter((s) => s <= jpegSize(original)).pop() || jpegSize(original);
+  const etag = `W/"${crypto.createHash('sha256').update(original).digest('base64').slice(0, 43)}="`;
+  if (m[2] === 'photo') {
+    return { status: 200, headers: json, body: { '@odata.mediaContentType': 'image/jpeg', '@odata.mediaEtag': etag, id: `${largest}X${largest}`, width: largest, height: largest } };
+  }
+  const size = m[3] ? parseInt(m[3], 10) : undefined;
+  if (size !== undefined && (GRAPH_SIZES.indexOf(size) < 0 || size > largest)) {
+    return error(404, 'ImageNotFound', 'The photo size is not available.');
+  }
+  const bytes = size ? ctx.derived(`graph:${name}:${size}`, () => thumbnail(original, size, 90)) : original;
+  return { status: 200, headers: { 'Content-Type': 'image/jpeg', ETag: etag }, body: Buffer.from(bytes).toString('base64') };
+}
+
+/** SharePoint batching (`/_api/$batch`, multipart) of `GetPropertiesFor`, the reads the overview batches. */
+function sharePointBatch(req: http.IncomingMessage, res: http.ServerResponse, session: ISession, ctx: IContext): void {
+  team.readBody(req, 2000000, (text) => {
+    const people = ctx.roster(session.people);
+    const parts = team.parseSharePointBatch(text || '').map((u) => {
+      let account = '';
+      try {
+        const target = new URL(u, 'http://localhost');
+        account = /\/getpropertiesfor\(@v\)$/i.test(target.pathname) ? (target.searchParams.get('@v') || '').replace(/^'|'$/g, '') : '';
+      } catch {
+        account = '';
+      }
+      const person = account ? team.findPerson(people, account) : undefined;
+      return person ? team.propertiesFor(person) : { status: 404, body: { 'odata.error': { code: 'NotFound', message: { lang: 'en-US', value: `Not found: ${u}` } } } };
+    });
+    const answer = team.sharePointBatchResponse(parts);
+    res.writeHead(200, { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store' });
+    res.end(answer.body);
+  });
 }
 
 /** A GUID-shaped request id, as Graph sends. */
