@@ -138,6 +138,51 @@ declare interface IProfilePhotoSyncWebPartStrings {
   KeyCtrl: string;
   KeyCmd: string;
   KeyShift: string;
+  // The team overview (a second web part: the same strings module)
+  TeamDefaultTitle: string;
+  TeamLoadingRoster: string;
+  TeamProgress: string;
+  TeamDone: string;
+  TeamStopped: string;
+  TeamStop: string;
+  TeamCheckAgain: string;
+  TeamNotChecked: string;
+  TeamRemembered: string;
+  TeamEmpty: string;
+  TeamRosterFailed: string;
+  TeamVerdictInSync: string;
+  TeamVerdictOutOfSync: string;
+  TeamVerdictPlaceholder: string;
+  TeamVerdictNoExchangePhoto: string;
+  TeamVerdictNoMailbox: string;
+  TeamVerdictCouldNotCheck: string;
+  TeamColumnPerson: string;
+  TeamColumnPhotos: string;
+  TeamColumnVerdict: string;
+  TeamColumnUpdated: string;
+  TeamFilterNeedsAction: string;
+  TeamExportCsv: string;
+  TeamCopyMessage: string;
+  TeamMessageCopied: string;
+  TeamMessageCopyFailed: string;
+  TeamMessageOutOfSync: string;
+  TeamMessagePlaceholder: string;
+  TeamMessageNoExchangePhoto: string;
+  TeamMessageNoMailbox: string;
+  TeamPermissionPhotos: string;
+  TeamPermissionRoster: string;
+  TeamPhotoAltExchange: string;
+  TeamPhotoAltSharePoint: string;
+  TeamGuest: string;
+  TeamCsvHeader: string;
+  TeamScopeLabel: string;
+  TeamScopeMembers: string;
+  TeamScopeOwnersMembers: string;
+  TeamCapLabel: string;
+  TeamCapInvalid: string;
+  TeamPageUrlLabel: string;
+  TeamPageUrlInvalid: string;
+  TeamSummaryLabel: string;
 }
 
 declare module 'ProfilePhotoSyncWebPartStrings' {
