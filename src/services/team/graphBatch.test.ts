@@ -69,9 +69,11 @@ describe('runBatched: Graph JSON batching', () => {
       throttled.has(item.id) && attempt === 1 ? { id: item.id, status: 429, headers: { 'Retry-After': '2' } } : ok(item)
     );
     const delivered: IBatchResponseItem[] = [];
-    const stats = await runBatched(requests(10), post, (r) => delivered.push(r), { secondMs: 20 });
+    const waits: string[] = [];
+    const stats = await runBatched(requests(10), post, (r) => delivered.push(r), { secondMs: 20, onRetry: (id, status, ms) => waits.push(`${id}:${status}:${ms}`) });
     expect(posted.map((p) => p.ids)).toEqual([requests(10).map((r) => r.id), ['3', '7']]);
-    expect(posted[1].at - posted[0].at).toBeGreaterThanOrEqual(40 - 2); // 2 "seconds" of 20 ms
+    expect(waits).toEqual(['3:429:40', '7:429:40']); // Retry-After 2, at 20 ms a "second"
+    expect(posted[1].at - posted[0].at).toBeGreaterThanOrEqual(40 - 2); // and not sent before it: timers never fire early
     expect(delivered.every((r) => r.status === 200)).toBe(true);
     expect(delivered).toHaveLength(10);
     expect(stats.retried).toBe(2);
@@ -80,9 +82,11 @@ describe('runBatched: Graph JSON batching', () => {
   test('503 and 504 inside a batch are retried too, with a doubling backoff when there is no Retry-After', async () => {
     const { post, posted } = poster((item, attempt) => (attempt < 3 ? { id: item.id, status: attempt === 1 ? 503 : 504 } : ok(item)));
     const delivered: IBatchResponseItem[] = [];
-    await runBatched(requests(2), post, (r) => delivered.push(r), { backoffMs: 10 });
+    const waits: string[] = [];
+    await runBatched(requests(2), post, (r) => delivered.push(r), { backoffMs: 10, onRetry: (id, status, ms) => waits.push(`${id}:${status}:${ms}`) });
     expect(posted).toHaveLength(3);
-    expect(posted[2].at - posted[1].at).toBeGreaterThanOrEqual(posted[1].at - posted[0].at - 2);
+    // the waits the scheduler chose, not wall-clock gaps (which a busy machine stretches)
+    expect(waits).toEqual(['1:503:10', '2:503:10', '1:504:20', '2:504:20']);
     expect(delivered.map((r) => r.status)).toEqual([200, 200]);
   });
 

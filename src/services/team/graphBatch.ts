@@ -43,6 +43,8 @@ export interface IBatchOptions {
   /** How long a second of `Retry-After` is, in ms (tests shorten it). */
   secondMs?: number;
   signal?: AbortSignal;
+  /** Told of every retry and how long it waits, in ms (for progress and tests). */
+  onRetry?: (id: string, status: number, waitMs: number) => void;
 }
 
 export const GRAPH_BATCH_LIMIT = 20;
@@ -125,6 +127,9 @@ export function runBatched(
       const wait = retryAfter !== undefined ? retryAfter * second : backoff * Math.pow(2, queued.attempts - 1);
       queued.notBefore = Date.now() + wait;
       stats.retried++;
+      if (options.onRetry) {
+        options.onRetry(queued.item.id, response.status, wait);
+      }
       queue.push(queued);
     };
 
