@@ -15,6 +15,21 @@ import { hostileInputs } from '../../test/hostileInputs';
 const INPUTS = 10000;
 const MAX_MS = 100;
 
+/**
+ * How long `run` takes, in wall-clock ms: once, and when that is over half the bound, the best of three. The work is
+ * deterministic, so a pathological input is slow every time, while a pause from a busy machine beside the test
+ * (or a garbage collection) is not: the bound holds the input to account, not the machine.
+ */
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best > MAX_MS / 2; attempt++) {
+    const started = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 /** xorshift32: a small seeded generator, so failures reproduce. */
 function random(seed: number): () => number {
   let x = seed >>> 0 || 1;
@@ -92,18 +107,19 @@ test(`${INPUTS} mutated JPEG and PNG inputs: only PhotoDecodeError, each under $
     const [base, other] = i % 2 === 0 ? [jpeg, png] : [png, jpeg];
     const [name, mutate] = MUTATIONS[i % MUTATIONS.length];
     const input = mutate(base, rnd, other);
-    const started = performance.now();
-    try {
-      const result = await comparePhotos(reference, input);
-      outcomes[result.verdict]++;
-    } catch (e) {
-      if (isPhotoDecodeError(e)) {
-        outcomes.decodeError++;
-      } else {
-        unexpected.push(`#${i} ${name}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-      }
+    let first: 'same' | 'different' | 'decodeError' | { unexpected: string } | undefined;
+    const ms = await timed(async () => {
+      const outcome = await comparePhotos(reference, input).then(
+        (result) => result.verdict,
+        (e: unknown) => (isPhotoDecodeError(e) ? ('decodeError' as const) : { unexpected: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })
+      );
+      first = first || outcome; // timed again only when slow: counted once
+    });
+    if (typeof first === 'string') {
+      outcomes[first]++;
+    } else if (first) {
+      unexpected.push(`#${i} ${name}: ${first.unexpected}`);
     }
-    const ms = performance.now() - started;
     if (ms > slowest.ms) {
       slowest = { ms, input: `#${i} ${name} (${i % 2 === 0 ? 'JPEG' : 'PNG'}, ${input.length} bytes)` };
     }
@@ -149,12 +165,13 @@ describe('hostile inputs', () => {
   test.each(inputs.map((i) => [i.name, i] as const))('%s', async (_name, input) => {
     collectGarbage();
     const before = memoryInUse();
-    const started = performance.now();
-    const outcome = await comparePhotos(reference, input.bytes).then(
-      (r) => r.verdict,
-      (e: unknown) => (isPhotoDecodeError(e) ? `${e.failure} (${e.side})` : `unexpected: ${String(e)}`)
-    );
-    const ms = performance.now() - started;
+    let outcome = '';
+    const ms = await timed(async () => {
+      outcome = await comparePhotos(reference, input.bytes).then(
+        (r) => r.verdict,
+        (e: unknown) => (isPhotoDecodeError(e) ? `${e.failure} (${e.side})` : `unexpected: ${String(e)}`)
+      );
+    });
     const growth = memoryInUse() - before;
     if (ms > worst.ms) {
       Object.assign(worst, { ms, ms_input: input.name });
