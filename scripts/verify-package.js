@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * Opens the built .sppkg and checks what the tenant will see: the web part's four hosts, theme variants,
- * the Graph permission request (User.Read, delegated) and the deployment mode. Exits 1 on any mismatch.
+ * Opens the built .sppkg and checks what the tenant will see: both web parts (the personal part and the team
+ * overview) with their four hosts and theme variants, exactly the Graph permission requests they use (User.Read for
+ * the personal part; User.ReadBasic.All and GroupMember.Read.All for the overview, all delegated) and the deployment
+ * mode. Exits 1 on any mismatch.
  */
 'use strict';
 const fs = require('fs');
@@ -10,6 +12,8 @@ const JSZip = require('jszip');
 
 const PACKAGE = path.join(__dirname, '..', 'sharepoint', 'solution', 'profile-photo-sync.sppkg');
 const HOSTS = ['SharePointWebPart', 'SharePointFullPage', 'TeamsTab', 'TeamsPersonalApp'];
+const PERMISSIONS = ['User.Read', 'User.ReadBasic.All', 'GroupMember.Read.All'];
+const PARTS = { ProfilePhotoSyncWebPart: 'profile-photo-sync-web-part_', TeamOverviewWebPart: 'team-overview-web-part_' };
 
 function decode(xml) {
   return xml.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -19,33 +23,38 @@ async function main() {
   const failures = [];
   const zip = await JSZip.loadAsync(fs.readFileSync(PACKAGE));
   const app = await zip.file('AppManifest.xml').async('string');
-  if (!/<WebApiPermissionRequest ResourceId="Microsoft Graph" Scope="User.Read">/.test(app)) {
-    failures.push('AppManifest.xml does not request Microsoft Graph User.Read');
+  const requested = Array.from(app.matchAll(/<WebApiPermissionRequest ResourceId="Microsoft Graph" Scope="([^"]+)"/g)).map((m) => m[1]).sort();
+  if (requested.join(' ') !== PERMISSIONS.slice().sort().join(' ')) {
+    failures.push(`AppManifest.xml requests Microsoft Graph ${requested.join(', ') || 'nothing'}, not exactly ${PERMISSIONS.join(', ')}`);
   }
   if (!/SkipFeatureDeployment="true"/.test(app)) {
     failures.push('SkipFeatureDeployment is not true');
   }
   const parts = zip.file(/WebPart_[0-9a-f-]+\.xml$/);
-  if (parts.length !== 1) {
-    failures.push(`expected one web part, found ${parts.length}`);
-  } else {
-    const xml = await parts[0].async('string');
+  const assets = zip.file(/^ClientSideAssets\/.*\.js$/).map((f) => f.name);
+  const found = [];
+  for (const part of parts) {
+    const xml = await part.async('string');
     const manifest = JSON.parse(decode(/ComponentManifest="([^"]*)"/.exec(xml)[1]));
+    found.push(manifest.alias);
     const hosts = manifest.supportedHosts || [];
     for (const host of HOSTS) {
-      if (hosts.indexOf(host) < 0) failures.push(`supportedHosts lacks ${host}`);
+      if (hosts.indexOf(host) < 0) failures.push(`${manifest.alias}: supportedHosts lacks ${host}`);
     }
-    if (manifest.supportsThemeVariants !== true) failures.push('supportsThemeVariants is not true');
-    const assets = zip.file(/^ClientSideAssets\/.*\.js$/).map((f) => f.name);
-    if (!assets.some((n) => /profile-photo-sync-web-part_/.test(n))) failures.push('the web part bundle is missing');
-    if (!assets.some((n) => /ProfilePhotoSyncWebPartStrings_nl-nl_/.test(n))) failures.push('the nl-nl strings are missing');
-    console.log(`${path.relative(process.cwd(), PACKAGE)}: ${fs.statSync(PACKAGE).size} bytes; hosts ${hosts.join(', ')}; ${assets.length} scripts`);
+    if (manifest.supportsThemeVariants !== true) failures.push(`${manifest.alias}: supportsThemeVariants is not true`);
+    const bundle = PARTS[manifest.alias];
+    if (!bundle || !assets.some((n) => n.indexOf(bundle) >= 0)) failures.push(`${manifest.alias}: its bundle is missing`);
   }
+  if (found.sort().join(' ') !== Object.keys(PARTS).sort().join(' ')) {
+    failures.push(`expected the web parts ${Object.keys(PARTS).join(', ')}, found ${found.join(', ') || 'none'}`);
+  }
+  if (!assets.some((n) => /ProfilePhotoSyncWebPartStrings_nl-nl_/.test(n))) failures.push('the nl-nl strings are missing');
+  console.log(`${path.relative(process.cwd(), PACKAGE)}: ${fs.statSync(PACKAGE).size} bytes; web parts ${found.join(', ')}; ${assets.length} scripts`);
   if (failures.length) {
     failures.forEach((f) => console.error(`verify-package: ${f}`));
     process.exit(1);
   }
-  console.log('verify-package: Graph permission User.Read requested; four hosts; theme variants: ok');
+  console.log(`verify-package: Graph permissions ${PERMISSIONS.join(', ')} requested; two web parts, four hosts each; theme variants: ok`);
 }
 
 main().catch((e) => {

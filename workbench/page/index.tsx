@@ -22,13 +22,24 @@ import { teamsTheme } from '../../src/webparts/profilePhotoSync/teamsThemes';
 import { LOCALES } from './locales';
 import { PreviewChecker } from '../../src/webparts/profilePhotoSync/PreviewChecker';
 import { InSyncDisplay, PREVIEW_CHOICES, PreviewChoice } from '../../src/webparts/profilePhotoSync/settings';
+import TeamOverview from '../../src/webparts/teamOverview/components/TeamOverview';
+import { ITeamOverviewService } from '../../src/webparts/teamOverview/components/useTeamCheck';
+import { createTeamOverviewService } from '../../src/webparts/teamOverview/teamServices';
+import { indexedDbTeamStore } from '../../src/services/team/indexedDbTeamStore';
+import { TeamScope } from '../../src/models/ITeam';
 
 interface IWorkbenchConfig {
   graphUrl: string;
   sharePointUrl: string;
+  /** The simulated site's Microsoft 365 group. */
+  groupId?: string;
 }
 
 const params = new URLSearchParams(window.location.search);
+/** `?part=team`: the team overview instead of the personal part; `&scope=owners-and-members`, `&cap=N`. */
+const part = params.get('part') === 'team' ? 'team' : 'personal';
+const teamScope: TeamScope = params.get('scope') === 'owners-and-members' ? 'owners-and-members' : 'members';
+const teamCap = parseInt(params.get('cap') || '', 10) || 500;
 const scenario = findScenario(params.get('scenario'));
 const locale = LOCALES.some((l) => l.id === params.get('locale')) ? params.get('locale')! : 'en-us';
 const THEMES = ['light', 'dark', 'teams-default', 'teams-dark', 'teams-contrast'];
@@ -56,6 +67,8 @@ interface IServices {
   app: ReturnType<typeof createAppServices>;
   checker: PhotoSyncChecker;
   copier: PhotoCopier;
+  team: ITeamOverviewService;
+  siteUrl: string;
 }
 
 /** Wires the services as the web part's onInit does: the same classes, pointed at the tenant. */
@@ -68,7 +81,18 @@ function createServices(config: IWorkbenchConfig): IServices {
   const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${TENANT_USER.accountName}`);
   // As the web part does, with the login name SPFx's page context gives (the user principal name).
   const checker = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison, accountHint: TENANT_USER.userPrincipalName });
-  return { app, checker, copier: new PhotoCopier(exchange, sharePoint) };
+  const team = createTeamOverviewService({
+    graph,
+    sp,
+    siteUrl: config.sharePointUrl,
+    groupId: config.groupId,
+    scope: teamScope,
+    cap: teamCap,
+    compare: app.compare,
+    fetch: (input, init) => window.fetch(input, init),
+    store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
+  });
+  return { app, checker, copier: new PhotoCopier(exchange, sharePoint), team, siteUrl: config.sharePointUrl };
 }
 
 function Workbench(props: { services: IServices }): JSX.Element {
@@ -112,6 +136,13 @@ function Workbench(props: { services: IServices }): JSX.Element {
                 {s.label}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          Part
+          <select value={part} onChange={(e) => go({ part: e.target.value })}>
+            <option value="personal">Profile Photo Sync (personal)</option>
+            <option value="team">Team overview (site owners)</option>
           </select>
         </label>
         <label>
@@ -176,8 +207,13 @@ function Workbench(props: { services: IServices }): JSX.Element {
         </span>
       </aside>
       <main className="wb-canvas">
-        <h1 className="wb-page-title">Welcome to the intranet</h1>
-        {Array.from({ length: instances }, (_, i) => (
+        <h1 className="wb-page-title">{part === 'team' ? 'Team site' : 'Welcome to the intranet'}</h1>
+        {part === 'team' && (
+          <div className="wb-section wb-section-wide" data-testid="team">
+            <TeamOverview title="" service={props.services.team} personalPageUrl={`${props.services.siteUrl}/`} locale={locale} copyText={app.copyText} theme={theme} />
+          </div>
+        )}
+        {part === 'personal' && Array.from({ length: instances }, (_, i) => (
           <div className="wb-section" data-testid={i === 0 ? 'webpart' : `webpart-${i + 1}`} key={i}>
             <ProfilePhotoSync
               title=""
@@ -210,7 +246,9 @@ fetch('/workbench/config.json')
   .then((config) => {
     performance.mark('pps:mount'); // npm run bench measures from here to the verdict
     const services = createServices(config);
-    services.checker.prefetch();
+    if (part === 'personal') {
+      services.checker.prefetch();
+    }
     ReactDom.render(<Workbench services={services} />, document.getElementById('root'));
   })
   .catch((e: unknown) => {

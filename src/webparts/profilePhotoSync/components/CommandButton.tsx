@@ -9,6 +9,8 @@ export interface ICommandButtonProps {
   iconName?: string;
   disabled?: boolean;
   onClick: () => void;
+  /** A longer accessible name, starting with the visible text (e.g. whose row the button acts on). */
+  ariaLabel?: string;
 }
 
 const getStyles = memoizeFunction((theme: ITheme) =>
@@ -45,7 +47,7 @@ const getStyles = memoizeFunction((theme: ITheme) =>
 export function CommandButton(props: ICommandButtonProps): JSX.Element {
   const styles = getStyles(useTheme());
   return (
-    <button type="button" className={styles.root} onClick={props.onClick} disabled={props.disabled}>
+    <button type="button" className={styles.root} onClick={props.onClick} disabled={props.disabled} aria-label={props.ariaLabel}>
       {props.iconName && <Icon iconName={props.iconName} aria-hidden={true} />}
       <span>{props.text}</span>
     </button>

@@ -148,7 +148,6 @@ define([], function() {
     "TeamMessageOutOfSync": "Hallo {0}, SharePoint zeigt ein anderes Profilfoto von Ihnen als Outlook und Teams. Diese Seite zeigt beide und behebt es in einer Minute: {1}",
     "TeamMessagePlaceholder": "Hallo {0}, SharePoint zeigt einen grauen Platzhalter statt Ihres Profilfotos aus Outlook und Teams. Diese Seite behebt es in einer Minute: {1}",
     "TeamMessageNoExchangePhoto": "Hallo {0}, Sie haben noch kein Profilfoto in Outlook und Teams, daher hat SharePoint auch keines. Fügen Sie eines in Outlook oder Teams hinzu (Initialen auswählen, dann Foto ändern); diese Seite prüft dann, ob SharePoint es hat: {1}",
-    "TeamMessageNoMailbox": "Hallo {0}, Ihr Konto hat kein Exchange Online-Postfach, daher übernimmt SharePoint Ihr Profilfoto nicht von selbst. Diese Seite kopiert es für Sie: {1}",
     "TeamPermissionPhotos": "Die Übersicht kann die Fotos anderer Personen noch nicht lesen: Sie benötigt die Microsoft Graph-Berechtigung User.ReadBasic.All. Ein SharePoint-Administrator genehmigt sie im SharePoint Admin Center unter Erweitert > API-Zugriff.",
     "TeamPermissionRoster": "Die Übersicht kann die Mitglieder dieser Website noch nicht lesen: Sie benötigt die Microsoft Graph-Berechtigung GroupMember.Read.All. Ein SharePoint-Administrator genehmigt sie im SharePoint Admin Center unter Erweitert > API-Zugriff.",
     "TeamPhotoAltExchange": "{0} in Outlook und Teams",

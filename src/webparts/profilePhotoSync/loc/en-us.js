@@ -155,7 +155,6 @@ define([], function() {
     "TeamMessageOutOfSync": "Hi {0}, SharePoint shows a different profile photo of you than Outlook and Teams do. This page shows both and fixes it in a minute: {1}",
     "TeamMessagePlaceholder": "Hi {0}, SharePoint shows a grey placeholder instead of your profile photo from Outlook and Teams. This page fixes it in a minute: {1}",
     "TeamMessageNoExchangePhoto": "Hi {0}, you don't have a profile photo in Outlook and Teams yet, so SharePoint has none either. Add one in Outlook or Teams (select your initials, then Change photo); this page then checks that SharePoint has it: {1}",
-    "TeamMessageNoMailbox": "Hi {0}, your account has no Exchange Online mailbox, so SharePoint won't pick up your profile photo by itself. This page copies it for you: {1}",
     "TeamPermissionPhotos": "The overview can't read other people's photos yet: it needs the Microsoft Graph permission User.ReadBasic.All. A SharePoint administrator approves it in the SharePoint admin center, under Advanced > API access.",
     "TeamPermissionRoster": "The overview can't read this site's members yet: it needs the Microsoft Graph permission GroupMember.Read.All. A SharePoint administrator approves it in the SharePoint admin center, under Advanced > API access.",
     "TeamPhotoAltExchange": "{0} in Outlook and Teams",

@@ -148,7 +148,6 @@ define([], function() {
     "TeamMessageOutOfSync": "Hola, {0}: SharePoint muestra una foto de perfil tuya distinta de la de Outlook y Teams. Esta página muestra las dos y lo arregla en un minuto: {1}",
     "TeamMessagePlaceholder": "Hola, {0}: SharePoint muestra un marcador gris en lugar de tu foto de perfil de Outlook y Teams. Esta página lo arregla en un minuto: {1}",
     "TeamMessageNoExchangePhoto": "Hola, {0}: aún no tienes foto de perfil en Outlook y Teams, así que SharePoint tampoco tiene. Añade una en Outlook o Teams (selecciona tus iniciales y luego Cambiar foto); después, esta página comprueba que SharePoint la tiene: {1}",
-    "TeamMessageNoMailbox": "Hola, {0}: tu cuenta no tiene buzón de Exchange Online, así que SharePoint no recogerá tu foto de perfil por sí solo. Esta página la copia por ti: {1}",
     "TeamPermissionPhotos": "La vista general aún no puede leer las fotos de otras personas: necesita el permiso User.ReadBasic.All de Microsoft Graph. Un administrador de SharePoint lo aprueba en el Centro de administración de SharePoint, en Avanzado > Acceso a API.",
     "TeamPermissionRoster": "La vista general aún no puede leer los miembros de este sitio: necesita el permiso GroupMember.Read.All de Microsoft Graph. Un administrador de SharePoint lo aprueba en el Centro de administración de SharePoint, en Avanzado > Acceso a API.",
     "TeamPhotoAltExchange": "{0} en Outlook y Teams",

@@ -148,7 +148,6 @@ define([], function() {
     "TeamMessageOutOfSync": "Bonjour {0}, SharePoint affiche une photo de profil de vous différente de celle d’Outlook et de Teams. Cette page montre les deux et corrige cela en une minute : {1}",
     "TeamMessagePlaceholder": "Bonjour {0}, SharePoint affiche un espace réservé gris au lieu de votre photo de profil d’Outlook et de Teams. Cette page corrige cela en une minute : {1}",
     "TeamMessageNoExchangePhoto": "Bonjour {0}, vous n’avez pas encore de photo de profil dans Outlook et Teams, SharePoint n’en a donc pas non plus. Ajoutez-en une dans Outlook ou Teams (sélectionnez vos initiales, puis Modifier la photo) ; cette page vérifie ensuite que SharePoint l’a : {1}",
-    "TeamMessageNoMailbox": "Bonjour {0}, votre compte n’a pas de boîte aux lettres Exchange Online : SharePoint ne reprendra donc pas votre photo de profil de lui-même. Cette page la copie pour vous : {1}",
     "TeamPermissionPhotos": "La vue d’ensemble ne peut pas encore lire les photos des autres personnes : elle a besoin de l’autorisation Microsoft Graph User.ReadBasic.All. Un administrateur SharePoint l’approuve dans le Centre d’administration SharePoint, sous Avancé > Accès à l’API.",
     "TeamPermissionRoster": "La vue d’ensemble ne peut pas encore lire les membres de ce site : elle a besoin de l’autorisation Microsoft Graph GroupMember.Read.All. Un administrateur SharePoint l’approuve dans le Centre d’administration SharePoint, sous Avancé > Accès à l’API.",
     "TeamPhotoAltExchange": "{0} dans Outlook et Teams",

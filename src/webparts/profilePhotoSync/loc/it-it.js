@@ -148,7 +148,6 @@ define([], function() {
     "TeamMessageOutOfSync": "Ciao {0}, SharePoint mostra una tua foto del profilo diversa da quella di Outlook e Teams. Questa pagina le mostra entrambe e risolve in un minuto: {1}",
     "TeamMessagePlaceholder": "Ciao {0}, SharePoint mostra un segnaposto grigio invece della tua foto del profilo di Outlook e Teams. Questa pagina risolve in un minuto: {1}",
     "TeamMessageNoExchangePhoto": "Ciao {0}, non hai ancora una foto del profilo in Outlook e Teams, quindi neanche SharePoint ne ha una. Aggiungila in Outlook o Teams (seleziona le tue iniziali, poi Cambia foto); questa pagina controlla poi che SharePoint l'abbia: {1}",
-    "TeamMessageNoMailbox": "Ciao {0}, il tuo account non ha una cassetta postale di Exchange Online, quindi SharePoint non prenderà la tua foto del profilo da solo. Questa pagina la copia per te: {1}",
     "TeamPermissionPhotos": "La panoramica non può ancora leggere le foto delle altre persone: serve l'autorizzazione User.ReadBasic.All di Microsoft Graph. Un amministratore di SharePoint la approva nell'interfaccia di amministrazione di SharePoint, in Avanzate > Accesso API.",
     "TeamPermissionRoster": "La panoramica non può ancora leggere i membri di questo sito: serve l'autorizzazione GroupMember.Read.All di Microsoft Graph. Un amministratore di SharePoint la approva nell'interfaccia di amministrazione di SharePoint, in Avanzate > Accesso API.",
     "TeamPhotoAltExchange": "{0} in Outlook e Teams",

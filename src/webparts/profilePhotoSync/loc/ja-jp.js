@@ -148,7 +148,6 @@ define([], function() {
     "TeamMessageOutOfSync": "{0} さん、SharePoint に表示されているあなたのプロフィール写真が Outlook や Teams と異なります。このページで両方を確認し、1 分で直せます: {1}",
     "TeamMessagePlaceholder": "{0} さん、SharePoint には Outlook や Teams のプロフィール写真ではなく灰色のプレースホルダーが表示されています。このページで 1 分で直せます: {1}",
     "TeamMessageNoExchangePhoto": "{0} さん、Outlook と Teams にまだプロフィール写真がないため、SharePoint にもありません。Outlook または Teams で追加してください (イニシャルを選択し、[写真を変更])。その後、このページで SharePoint に反映されたか確認できます: {1}",
-    "TeamMessageNoMailbox": "{0} さん、お使いのアカウントには Exchange Online のメールボックスがないため、SharePoint がプロフィール写真を自動的に取り込むことはありません。このページでコピーできます: {1}",
     "TeamPermissionPhotos": "この一覧はまだ他の人の写真を読み取れません。Microsoft Graph のアクセス許可 User.ReadBasic.All が必要です。SharePoint 管理者が SharePoint 管理センターの [詳細設定] > [API アクセス] で承認します。",
     "TeamPermissionRoster": "この一覧はまだこのサイトのメンバーを読み取れません。Microsoft Graph のアクセス許可 GroupMember.Read.All が必要です。SharePoint 管理者が SharePoint 管理センターの [詳細設定] > [API アクセス] で承認します。",
     "TeamPhotoAltExchange": "{0} (Outlook と Teams)",

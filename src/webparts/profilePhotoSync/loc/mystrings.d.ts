@@ -168,7 +168,6 @@ declare interface IProfilePhotoSyncWebPartStrings {
   TeamMessageOutOfSync: string;
   TeamMessagePlaceholder: string;
   TeamMessageNoExchangePhoto: string;
-  TeamMessageNoMailbox: string;
   TeamPermissionPhotos: string;
   TeamPermissionRoster: string;
   TeamPhotoAltExchange: string;

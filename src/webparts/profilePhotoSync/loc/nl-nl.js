@@ -155,7 +155,6 @@ define([], function() {
     "TeamMessageOutOfSync": "Hoi {0}, SharePoint toont een andere profielfoto van je dan Outlook en Teams. Deze pagina laat beide zien en lost het in een minuut op: {1}",
     "TeamMessagePlaceholder": "Hoi {0}, SharePoint toont een grijze tijdelijke afbeelding in plaats van je profielfoto uit Outlook en Teams. Deze pagina lost het in een minuut op: {1}",
     "TeamMessageNoExchangePhoto": "Hoi {0}, je hebt nog geen profielfoto in Outlook en Teams, dus SharePoint ook niet. Voeg er een toe in Outlook of Teams (selecteer je initialen en kies Foto wijzigen); deze pagina controleert daarna of SharePoint hem heeft: {1}",
-    "TeamMessageNoMailbox": "Hoi {0}, je account heeft geen Exchange Online-postvak, dus SharePoint neemt je profielfoto niet vanzelf over. Deze pagina kopieert hem voor je: {1}",
     "TeamPermissionPhotos": "Het overzicht kan de foto's van anderen nog niet lezen: het heeft de Microsoft Graph-machtiging User.ReadBasic.All nodig. Een SharePoint-beheerder keurt die goed in het SharePoint-beheercentrum, onder Geavanceerd > API-toegang.",
     "TeamPermissionRoster": "Het overzicht kan de leden van deze site nog niet lezen: het heeft de Microsoft Graph-machtiging GroupMember.Read.All nodig. Een SharePoint-beheerder keurt die goed in het SharePoint-beheercentrum, onder Geavanceerd > API-toegang.",
     "TeamPhotoAltExchange": "{0} in Outlook en Teams",

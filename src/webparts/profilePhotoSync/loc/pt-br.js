@@ -148,7 +148,6 @@ define([], function() {
     "TeamMessageOutOfSync": "Olá, {0}: o SharePoint mostra uma foto de perfil sua diferente da do Outlook e do Teams. Esta página mostra as duas e resolve em um minuto: {1}",
     "TeamMessagePlaceholder": "Olá, {0}: o SharePoint mostra um espaço reservado cinza em vez da sua foto de perfil do Outlook e do Teams. Esta página resolve em um minuto: {1}",
     "TeamMessageNoExchangePhoto": "Olá, {0}: você ainda não tem foto de perfil no Outlook e no Teams, então o SharePoint também não tem. Adicione uma no Outlook ou no Teams (selecione suas iniciais e depois Alterar foto); depois esta página verifica se o SharePoint já tem: {1}",
-    "TeamMessageNoMailbox": "Olá, {0}: sua conta não tem caixa de correio do Exchange Online, então o SharePoint não vai pegar sua foto de perfil sozinho. Esta página copia para você: {1}",
     "TeamPermissionPhotos": "A visão geral ainda não pode ler as fotos de outras pessoas: ela precisa da permissão User.ReadBasic.All do Microsoft Graph. Um administrador do SharePoint a aprova no Centro de administração do SharePoint, em Avançado > Acesso à API.",
     "TeamPermissionRoster": "A visão geral ainda não pode ler os membros deste site: ela precisa da permissão GroupMember.Read.All do Microsoft Graph. Um administrador do SharePoint a aprova no Centro de administração do SharePoint, em Avançado > Acesso à API.",
     "TeamPhotoAltExchange": "{0} no Outlook e no Teams",

@@ -1,0 +1,147 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Version } from '@microsoft/sp-core-library';
+import { type IPropertyPaneConfiguration, PropertyPaneChoiceGroup, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import type { IReadonlyTheme } from '@microsoft/sp-component-base';
+import { spfi } from '@pnp/sp/fi.js';
+import { SPFx } from '@pnp/sp/behaviors/spfx.js';
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { TeamScope } from '../../models/ITeam';
+import { indexedDbTeamStore } from '../../services/team/indexedDbTeamStore';
+import { DEFAULT_TEAM_CAP } from '../../services/team/TeamRosterService';
+import { createAppServices, IAppServices } from '../profilePhotoSync/appServices';
+import { isValidHelpUrl, titleError } from '../profilePhotoSync/settings';
+import { teamsTheme } from '../profilePhotoSync/teamsThemes';
+import TeamOverview, { ITeamOverviewProps } from './components/TeamOverview';
+import { ITeamOverviewService } from './components/useTeamCheck';
+import { capError, parseCap } from './teamSettings';
+import { createTeamOverviewService } from './teamServices';
+
+export interface ITeamOverviewWebPartProps {
+  title: string;
+  scope?: TeamScope;
+  /** At most this many people are checked (default 500, at most 5,000). */
+  cap?: number | string;
+  /** Where the messages send people (https); empty: this site's home page. */
+  personalPageUrl?: string;
+}
+
+/** Thin: the same clients as the personal part, the overview's services, the root component. */
+export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOverviewWebPartProps> {
+  private _app: IAppServices | undefined;
+  private _service: ITeamOverviewService | undefined;
+  private _serviceKey = '';
+  private _graph: Parameters<typeof createTeamOverviewService>[0]['graph'] | undefined;
+  private _theme: IReadonlyTheme | undefined;
+  private _teamsTheme: ITeamOverviewProps['theme'];
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    this._app = createAppServices();
+    this._graph = await this.context.msGraphClientFactory.getClient('3');
+    const teams = this.context.sdks.microsoftTeams;
+    if (teams) {
+      const context = await teams.teamsJs.app.getContext();
+      this._teamsTheme = teamsTheme(context.app.theme);
+      teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => {
+        this._teamsTheme = teamsTheme(name);
+        this.render();
+      });
+    }
+  }
+
+  public render(): void {
+    const app = this._app;
+    if (!app || !this._graph) {
+      return;
+    }
+    const site = this.context.pageContext.web.absoluteUrl;
+    const link = (this.properties.personalPageUrl || '').trim();
+    const element: React.ReactElement<ITeamOverviewProps> = React.createElement(TeamOverview, {
+      title: this.properties.title,
+      service: this._currentService(),
+      personalPageUrl: link && isValidHelpUrl(link) ? link : `${site.replace(/\/+$/, '')}/`,
+      locale: this.context.pageContext.cultureInfo.currentUICultureName,
+      copyText: app.copyText,
+      theme: this._teamsTheme || (this._theme as ITeamOverviewProps['theme'])
+    });
+    ReactDom.render(element, this.domElement);
+  }
+
+  /** One service per setting of scope and cap: changing either starts a new check, re-rendering does not. */
+  private _currentService(): ITeamOverviewService {
+    const scope: TeamScope = this.properties.scope === 'owners-and-members' ? 'owners-and-members' : 'members';
+    const cap = parseCap(this.properties.cap);
+    const key = `${scope}|${cap}`;
+    if (!this._service || key !== this._serviceKey) {
+      const page = this.context.pageContext;
+      const group = page.site.group;
+      const groupId = group ? String(group.id) : undefined;
+      this._serviceKey = key;
+      this._service = createTeamOverviewService({
+        graph: this._graph!,
+        sp: spfi().using(SPFx(this.context)),
+        siteUrl: page.web.absoluteUrl,
+        groupId,
+        scope,
+        cap,
+        compare: this._app!.compare,
+        fetch: (input, init) => window.fetch(input, init),
+        store: indexedDbTeamStore(`profile-photo-sync:team:${page.web.id}:${page.user.loginName}`)
+      });
+    }
+    return this._service;
+  }
+
+  protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
+    this._theme = theme;
+    this.render();
+  }
+
+  protected onDispose(): void {
+    ReactDom.unmountComponentAtNode(this.domElement);
+  }
+
+  protected get dataVersion(): Version {
+    return Version.parse('1.0');
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return {
+      pages: [
+        {
+          header: { description: strings.PropertyPaneDescription },
+          groups: [
+            {
+              groupName: strings.BasicGroupName,
+              groupFields: [
+                PropertyPaneTextField('title', {
+                  label: strings.TitleFieldLabel,
+                  onGetErrorMessage: (value: string) => titleError(value, strings.TitleTooLong)
+                }),
+                PropertyPaneChoiceGroup('scope', {
+                  label: strings.TeamScopeLabel,
+                  options: [
+                    { key: 'members', text: strings.TeamScopeMembers, checked: this.properties.scope !== 'owners-and-members' },
+                    { key: 'owners-and-members', text: strings.TeamScopeOwnersMembers, checked: this.properties.scope === 'owners-and-members' }
+                  ]
+                }),
+                PropertyPaneTextField('cap', {
+                  label: strings.TeamCapLabel,
+                  placeholder: String(DEFAULT_TEAM_CAP),
+                  onGetErrorMessage: (value: string) => capError(value, strings.TeamCapInvalid)
+                }),
+                PropertyPaneTextField('personalPageUrl', {
+                  label: strings.TeamPageUrlLabel,
+                  placeholder: 'https://',
+                  onGetErrorMessage: (value: string) => (!value || !value.trim() || isValidHelpUrl(value) ? '' : strings.TeamPageUrlInvalid)
+                })
+              ]
+            }
+          ]
+        }
+      ]
+    };
+  }
+}

@@ -1,0 +1,267 @@
+import * as React from 'react';
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { DetailsList, DetailsListLayoutMode, IColumn, SelectionMode } from '@fluentui/react/lib/DetailsList';
+import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
+import { Icon } from '@fluentui/react/lib/Icon';
+import { ActionButton } from '@fluentui/react/lib/Button';
+import { ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { memoizeFunction } from '@fluentui/react/lib/Utilities';
+import { PartialTheme, ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
+import { IShownPhoto } from '../../../models/IPhotoSyncResult';
+import { Banner } from '../../profilePhotoSync/components/Banner';
+import { CommandButton } from '../../profilePhotoSync/components/CommandButton';
+import { format } from '../../profilePhotoSync/components/format';
+import { reasonText } from '../../profilePhotoSync/components/verdictText';
+import { useInstanceId } from '../../profilePhotoSync/components/useInstanceId';
+import { usePhotoUrl } from '../../profilePhotoSync/components/usePhotoUrl';
+import { ITeamRow, needsAction, summary, TeamSort, teamCsv, teamMessage, verdictLabel, visibleRows } from './teamRows';
+import { ITeamOverviewService, useTeamCheck } from './useTeamCheck';
+
+export interface ITeamOverviewProps {
+  title: string;
+  service: ITeamOverviewService;
+  /** Where the messages send people: the page with the personal part. */
+  personalPageUrl: string;
+  locale: string;
+  copyText: (text: string) => Promise<void>;
+  theme?: PartialTheme;
+}
+
+/** The team overview's root: the page's theme around it. */
+export default function TeamOverview(props: ITeamOverviewProps): JSX.Element {
+  return (
+    <ThemeProvider theme={props.theme}>
+      <Overview {...props} />
+    </ThemeProvider>
+  );
+}
+
+const getStyles = memoizeFunction((theme: ITheme) => {
+  const border = `1px solid ${theme.semanticColors.bodyDivider}`;
+  return mergeStyleSets({
+    root: { padding: 16, color: theme.semanticColors.bodyText, boxSizing: 'border-box' },
+    title: { ...theme.fonts.xLarge, fontWeight: 600, margin: '0 0 12px' },
+    status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, marginBottom: 12 },
+    summary: { display: 'flex', flexWrap: 'wrap', gap: 8, listStyle: 'none', padding: 0, margin: '0 0 12px' },
+    count: { border, borderRadius: 2, padding: '4px 8px', ...theme.fonts.small },
+    countNumber: { fontWeight: 600, marginLeft: 4 },
+    toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16, marginBottom: 8 },
+    photos: { display: 'flex', gap: 6 },
+    thumb: { width: 32, height: 32, borderRadius: '50%', objectFit: 'cover', border, display: 'block' },
+    noThumb: { width: 32, height: 32, borderRadius: '50%', border, display: 'flex', alignItems: 'center', justifyContent: 'center', background: theme.palette.neutralLighter, color: theme.palette.neutralSecondary, boxSizing: 'border-box' },
+    name: { fontWeight: 600, display: 'block' },
+    sub: { ...theme.fonts.small, color: theme.semanticColors.bodySubtext, display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
+    notice: { marginBottom: 8 },
+    rowButton: { height: 32, margin: '-6px 0' }
+  });
+});
+
+function Overview(props: ITeamOverviewProps): JSX.Element {
+  const headingId = useInstanceId('pps-team-title');
+  const theme = useTheme();
+  const styles = getStyles(theme);
+  const [state, actions] = useTeamCheck(props.service);
+  const [sort, setSort] = React.useState<{ key: TeamSort; descending: boolean }>({ key: 'verdict', descending: false });
+  const [onlyNeedsAction, setOnlyNeedsAction] = React.useState<boolean>(false);
+  const [copied, setCopied] = React.useState<{ index: number; ok: boolean } | undefined>(undefined);
+  const rows = React.useMemo(() => visibleRows(state.rows, sort.key, sort.descending, onlyNeedsAction, props.locale), [state.rows, sort, onlyNeedsAction, props.locale]);
+  const counts = summary(state.rows);
+  const total = state.rows.length;
+  const running = state.phase === 'roster' || state.phase === 'checking';
+  const photosDenied = state.rows.some((r) => !!r.result && r.result.verdict.kind === 'could-not-check' && r.result.verdict.reason === 'permission-denied' && r.result.verdict.service === 'exchange');
+
+  const copyMessage = (row: ITeamRow): void => {
+    const message = teamMessage(row, props.personalPageUrl);
+    if (message) {
+      props.copyText(message).then(
+        () => setCopied({ index: row.index, ok: true }),
+        () => setCopied({ index: row.index, ok: false })
+      );
+    }
+  };
+
+  const exportCsv = (): void => {
+    const blob = new Blob([teamCsv(visibleRows(state.rows, sort.key, sort.descending, false, props.locale))], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'profile-photos.csv';
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const sortBy = (key: TeamSort): void => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
+  const columns: IColumn[] = [
+    { key: 'photos', name: strings.TeamColumnPhotos, minWidth: 76, maxWidth: 76, onRender: (row: ITeamRow) => <RowPhotos row={row} className={styles.photos} thumb={styles.thumb} noThumb={styles.noThumb} /> },
+    {
+      key: 'name',
+      name: strings.TeamColumnPerson,
+      minWidth: 160,
+      isResizable: true,
+      isSorted: sort.key === 'name',
+      isSortedDescending: sort.key === 'name' && sort.descending,
+      onColumnClick: () => sortBy('name'),
+      onRender: (row: ITeamRow) => (
+        <span>
+          <span className={styles.name}>{row.member.displayName}</span>
+          <span className={styles.sub}>
+            {row.member.mail || row.member.userPrincipalName}
+            {row.member.guest ? ` · ${strings.TeamGuest}` : ''}
+          </span>
+        </span>
+      )
+    },
+    {
+      key: 'verdict',
+      name: strings.TeamColumnVerdict,
+      minWidth: 140,
+      isResizable: true,
+      isSorted: sort.key === 'verdict',
+      isSortedDescending: sort.key === 'verdict' && sort.descending,
+      onColumnClick: () => sortBy('verdict'),
+      onRender: (row: ITeamRow) =>
+        row.result ? (
+          <span title={row.result.verdict.kind === 'could-not-check' ? reasonText(row.result.verdict.reason, row.result.verdict.retryAfterSeconds, row.result.verdict.service) : undefined}>
+            {verdictLabel(row.result.verdict.kind)}
+          </span>
+        ) : (
+          <Spinner size={SpinnerSize.xSmall} ariaLabel={strings.Checking} />
+        )
+    },
+    {
+      key: 'updated',
+      name: strings.TeamColumnUpdated,
+      minWidth: 120,
+      onRender: (row: ITeamRow) => (row.result && row.result.sharePointUpdated ? formatDate(row.result.sharePointUpdated, props.locale) : '')
+    },
+    {
+      key: 'message',
+      name: strings.TeamCopyMessage,
+      isIconOnly: false,
+      minWidth: 160,
+      onRender: (row: ITeamRow) =>
+        needsAction(row) ? (
+          <ActionButton
+            className={styles.rowButton}
+            iconProps={{ iconName: 'Copy' }}
+            text={copied && copied.index === row.index ? (copied.ok ? strings.TeamMessageCopied : strings.TeamMessageCopyFailed) : strings.TeamCopyMessage}
+            ariaLabel={`${strings.TeamCopyMessage}: ${row.member.displayName}`}
+            onClick={() => copyMessage(row)}
+          />
+        ) : null
+    }
+  ];
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId} aria-busy={running}>
+      <h2 id={headingId} className={styles.title}>
+        {props.title || strings.TeamDefaultTitle}
+      </h2>
+      <div className={styles.status}>
+        <span role="status" data-team-status={state.phase}>
+          {state.phase === 'roster'
+            ? strings.TeamLoadingRoster
+            : state.phase === 'checking'
+              ? format(strings.TeamProgress, state.checked, total)
+              : state.phase === 'stopped'
+                ? format(strings.TeamStopped, state.checked, total)
+                : state.phase === 'done'
+                  ? total === 0
+                    ? strings.TeamEmpty
+                    : format(strings.TeamDone, total)
+                  : ''}
+        </span>
+        {running ? (
+          <CommandButton text={strings.TeamStop} onClick={actions.stop} iconName="CircleStop" />
+        ) : (
+          <CommandButton text={strings.TeamCheckAgain} onClick={actions.restart} iconName="Refresh" />
+        )}
+      </div>
+      {state.phase === 'failed' && state.rosterFailure && (
+        <Banner type="error" className={styles.notice}>
+          <strong>{strings.TeamRosterFailed}</strong>{' '}
+          {state.rosterFailure.reason === 'permission-denied' && state.rosterFailure.service === 'exchange'
+            ? strings.TeamPermissionRoster
+            : reasonText(state.rosterFailure.reason, state.rosterFailure.retryAfterSeconds, state.rosterFailure.service)}
+        </Banner>
+      )}
+      {photosDenied && (
+        <Banner type="error" className={styles.notice}>
+          {strings.TeamPermissionPhotos}
+        </Banner>
+      )}
+      {state.notChecked > 0 && (
+        <Banner type="info" className={styles.notice}>
+          {format(strings.TeamNotChecked, state.notChecked, total)}
+        </Banner>
+      )}
+      {state.showingRemembered && running && <p className={styles.sub}>{strings.TeamRemembered}</p>}
+      {counts.length > 0 && (
+        <ul className={styles.summary} aria-label={strings.TeamSummaryLabel}>
+          {counts.map((c) => (
+            <li key={c.kind} className={styles.count} data-count={c.kind}>
+              {verdictLabel(c.kind)}:<span className={styles.countNumber}>{c.count}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > 0 && (
+        <>
+          <div className={styles.toolbar}>
+            <Checkbox label={strings.TeamFilterNeedsAction} checked={onlyNeedsAction} onChange={(_e, checked) => setOnlyNeedsAction(!!checked)} />
+            <CommandButton text={strings.TeamExportCsv} onClick={exportCsv} disabled={counts.length === 0} iconName="Download" />
+          </div>
+          <DetailsList
+            items={rows}
+            columns={columns}
+            getKey={(row: ITeamRow) => row.member.accountName}
+            setKey="people"
+            selectionMode={SelectionMode.none}
+            layoutMode={DetailsListLayoutMode.justified}
+            ariaLabelForGrid={props.title || strings.TeamDefaultTitle}
+            onRenderRow={(rowProps, defaultRender) =>
+              rowProps && defaultRender ? (
+                <div data-verdict={rowProps.item && (rowProps.item as ITeamRow).result ? (rowProps.item as ITeamRow).result!.verdict.kind : 'checking'} data-account={(rowProps.item as ITeamRow).member.accountName}>
+                  {defaultRender(rowProps)}
+                </div>
+              ) : null
+            }
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RowPhotos(props: { row: ITeamRow; className: string; thumb: string; noThumb: string }): JSX.Element {
+  const result = props.row.result;
+  const name = props.row.member.displayName;
+  return (
+    <span className={props.className}>
+      <Thumb photo={result && result.exchangePhoto} alt={format(strings.TeamPhotoAltExchange, name)} thumb={props.thumb} noThumb={props.noThumb} />
+      <Thumb photo={result && result.sharePointPhoto} alt={format(strings.TeamPhotoAltSharePoint, name)} thumb={props.thumb} noThumb={props.noThumb} />
+    </span>
+  );
+}
+
+function Thumb(props: { photo?: IShownPhoto; alt: string; thumb: string; noThumb: string }): JSX.Element {
+  const url = usePhotoUrl(props.photo);
+  return url ? (
+    <img className={props.thumb} src={url} alt={props.alt} />
+  ) : (
+    <span className={props.noThumb} role="img" aria-label={`${props.alt}: ${strings.NoPhotoToShow}`}>
+      <Icon iconName="Contact" aria-hidden={true} />
+    </span>
+  );
+}
+
+function formatDate(date: Date, locale: string): string {
+  try {
+    return date.toLocaleDateString(locale, { dateStyle: 'medium' } as Intl.DateTimeFormatOptions);
+  } catch {
+    return date.toLocaleDateString();
+  }
+}

@@ -1,0 +1,97 @@
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { SyncVerdictKind } from '../../../models/IPhotoSyncResult';
+import { ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
+import { format } from '../../profilePhotoSync/components/format';
+
+/** One row of the overview: a person, and their result once known. */
+export interface ITeamRow {
+  index: number;
+  member: ITeamMember;
+  result?: ITeamPersonResult;
+}
+
+export type TeamSort = 'verdict' | 'name';
+
+/** The verdicts, in the order the overview lists and counts them: who needs to act first. */
+export const VERDICT_ORDER: ReadonlyArray<SyncVerdictKind> = ['out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo', 'no-mailbox', 'could-not-check', 'in-sync'];
+
+/** Verdicts where the person can do something (with the personal part's help). */
+const NEEDS_ACTION: ReadonlyArray<SyncVerdictKind> = ['out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo'];
+
+export function needsAction(row: ITeamRow): boolean {
+  return !!row.result && NEEDS_ACTION.indexOf(row.result.verdict.kind) >= 0;
+}
+
+export function verdictLabel(kind: SyncVerdictKind): string {
+  switch (kind) {
+    case 'in-sync': return strings.TeamVerdictInSync;
+    case 'out-of-sync': return strings.TeamVerdictOutOfSync;
+    case 'sharepoint-placeholder': return strings.TeamVerdictPlaceholder;
+    case 'no-exchange-photo': return strings.TeamVerdictNoExchangePhoto;
+    case 'no-mailbox': return strings.TeamVerdictNoMailbox;
+    default: return strings.TeamVerdictCouldNotCheck;
+  }
+}
+
+/** How many people have each verdict (only verdicts someone has), in `VERDICT_ORDER`. */
+export function summary(rows: ReadonlyArray<ITeamRow>): Array<{ kind: SyncVerdictKind; count: number }> {
+  const counts = new Map<SyncVerdictKind, number>();
+  for (const row of rows) {
+    if (row.result) {
+      counts.set(row.result.verdict.kind, (counts.get(row.result.verdict.kind) || 0) + 1);
+    }
+  }
+  return VERDICT_ORDER.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
+}
+
+/** The rows shown: filtered, then sorted (by verdict, then name; or by name), stable for equal keys. */
+export function visibleRows(rows: ReadonlyArray<ITeamRow>, sort: TeamSort, descending: boolean, onlyNeedsAction: boolean, locale: string): ITeamRow[] {
+  const shown = onlyNeedsAction ? rows.filter(needsAction) : rows.slice();
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  const rank = (row: ITeamRow): number => (row.result ? VERDICT_ORDER.indexOf(row.result.verdict.kind) : VERDICT_ORDER.length);
+  const byName = (a: ITeamRow, b: ITeamRow): number => collator.compare(a.member.displayName, b.member.displayName) || a.index - b.index;
+  const compare = sort === 'name' ? byName : (a: ITeamRow, b: ITeamRow) => rank(a) - rank(b) || byName(a, b);
+  return shown.sort((a, b) => (descending ? -compare(a, b) : compare(a, b)));
+}
+
+/**
+ * The CSV the owner exports: UTF-8 with a byte-order mark so Excel opens it as such; one line per checked person
+ * (name, email, verdict, distance, SharePoint picture time in ISO 8601); fields quoted when they must be, and a
+ * leading =, +, - or @ defused so no spreadsheet runs a name as a formula.
+ */
+export function teamCsv(rows: ReadonlyArray<ITeamRow>): string {
+  const lines = [strings.TeamCsvHeader];
+  for (const row of rows) {
+    if (!row.result) {
+      continue;
+    }
+    const verdict = row.result.verdict;
+    const distance = verdict.kind === 'in-sync' || verdict.kind === 'out-of-sync' ? verdict.distance.toFixed(3) : '';
+    const updated = row.result.sharePointUpdated ? row.result.sharePointUpdated.toISOString() : '';
+    lines.push([row.member.displayName, row.member.mail || row.member.userPrincipalName, verdictLabel(verdict.kind), distance, updated].map(csvField).join(','));
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The message an owner sends someone who needs to act, in plain words, with the link to the personal part. */
+export function teamMessage(row: ITeamRow, link: string): string | undefined {
+  if (!row.result) {
+    return undefined;
+  }
+  const name = row.member.displayName.split(' ')[0] || row.member.displayName;
+  switch (row.result.verdict.kind) {
+    case 'out-of-sync':
+      return format(strings.TeamMessageOutOfSync, name, link);
+    case 'sharepoint-placeholder':
+      return format(strings.TeamMessagePlaceholder, name, link);
+    case 'no-exchange-photo':
+      return format(strings.TeamMessageNoExchangePhoto, name, link);
+    default:
+      return undefined;
+  }
+}
