@@ -138,13 +138,14 @@ describe('TeamChecker: remembered between visits', () => {
     const pictures = new FakePictures(pictureFor);
     const results = await run(new TeamChecker(again, new FakeProfiles(profileFor), pictures, comparePhotos, { store }), PEOPLE);
     const remembered = ['same', 'other', 'placeholder', 'nophoto', 'nomailbox'];
-    expect(again.asked.filter((a) => !a.withPhoto).map((a) => a.upn.split('@')[0])).toEqual(remembered);
+    expect(again.asked.filter((a) => !a.withPhoto).map((a) => a.upn.split('@')[0])).toEqual(remembered.concat(['noprofile', 'denied', 'spfails']));
     expect(pictures.asked).toEqual([]);
     // no mailbox is decided from the metadata again (nothing to download either way); the others are remembered
     expect(results.slice(0, 5).map((r) => !!r!.fromCache)).toEqual([true, true, true, true, false]);
     expect(results.slice(0, 5).map((r) => r!.verdict.kind)).toEqual(['in-sync', 'out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo', 'no-mailbox']);
-    // failures are never remembered: checked in full again
-    expect(again.asked.filter((a) => a.withPhoto).map((a) => a.upn.split('@')[0])).toEqual(['noprofile', 'denied', 'spfails']);
+    // failures are never remembered: decided again, from metadata where that is enough (no profile, refused)
+    expect(again.asked.filter((a) => a.withPhoto).map((a) => a.upn.split('@')[0])).toEqual([]);
+    expect(results.slice(5).map((r) => r!.verdict.kind)).toEqual(['could-not-check', 'could-not-check', 'could-not-check']);
   });
 
   test('someone whose photo changed since: the photo is read after all, and compared again', async () => {

@@ -169,10 +169,12 @@ export class TeamChecker {
       );
     };
 
-    const remembers = (m: ITeamMember): boolean => stored.has(m.accountName);
+    // A first visit reads everyone's photo with their metadata (one batch round); a repeat visit reads metadata
+    // alone, and photos only for the people whose photos changed or who were never decided: no image otherwise.
+    const firstVisit = stored.size === 0;
     const graph = this._exchange.read(
       members,
-      (m) => !remembers(m),
+      () => firstVisit,
       (i, answer) => {
         exchange[i] = answer;
         decide(i);

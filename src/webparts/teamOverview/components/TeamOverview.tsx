@@ -18,6 +18,9 @@ import { usePhotoUrl } from '../../profilePhotoSync/components/usePhotoUrl';
 import { ITeamRow, needsAction, summary, TeamSort, teamCsv, teamMessage, verdictLabel, visibleRows } from './teamRows';
 import { ITeamOverviewService, useTeamCheck } from './useTeamCheck';
 
+/** Lists longer than this are virtualized. */
+const VIRTUALIZE_ABOVE = 200;
+
 export interface ITeamOverviewProps {
   title: string;
   service: ITeamOverviewService;
@@ -222,6 +225,9 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
             selectionMode={SelectionMode.none}
             layoutMode={DetailsListLayoutMode.justified}
             ariaLabelForGrid={props.title || strings.TeamDefaultTitle}
+            // Every row in the page up to a few hundred (find in page and screen readers see them all); beyond, only
+            // the rows on screen are rendered.
+            onShouldVirtualize={() => rows.length > VIRTUALIZE_ABOVE}
             onRenderRow={(rowProps, defaultRender) =>
               rowProps && defaultRender ? (
                 <div data-verdict={rowProps.item && (rowProps.item as ITeamRow).result ? (rowProps.item as ITeamRow).result!.verdict.kind : 'checking'} data-account={(rowProps.item as ITeamRow).member.accountName}>

@@ -1,0 +1,190 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Page } from 'playwright-core';
+import { axeViolations, focusedName, SCREENSHOTS, usePageSession, workbenchUrl } from './browser';
+
+/** The team overview on the simulated site: every row against the verdict the tenant intends for that person. */
+const session = usePageSession();
+let page: Page;
+beforeEach(() => {
+  page = session.page;
+});
+
+async function finished(): Promise<string> {
+  const status = page.locator('[data-team-status="done"]');
+  await status.waitFor({ timeout: 60000 });
+  return status.innerText();
+}
+
+/** Every row of the (virtualized) list, as a person sees them: scrolling through it. */
+async function allRows(): Promise<Map<string, string>> {
+  const rows = new Map<string, string>();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  let unchanged = 0;
+  for (let i = 0; i < 400 && unchanged < 3; i++) {
+    const before = rows.size;
+    const seen = await page.$$eval('[data-account]', (els) => els.map((e) => [e.getAttribute('data-account') || '', e.getAttribute('data-verdict') || ''] as [string, string]));
+    seen.forEach(([account, verdict]) => rows.set(account, verdict));
+    unchanged = rows.size === before ? unchanged + 1 : 0;
+    await page.evaluate(() => window.scrollBy(0, 500));
+    // two frames: the list renders what scrolled into view on the next one
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  return rows;
+}
+
+/** The focused control's accessible name: its aria-label, its <label>, or its text. */
+async function focusedLabel(): Promise<string> {
+  const own = await focusedName(page);
+  return own || page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el && el.labels && el.labels.length ? el.labels[0].innerText : '';
+  });
+}
+
+async function intended(): Promise<Array<{ account: string; verdict: string }>> {
+  return (await (await page.context().request.get(`${process.env.PPS_WORKBENCH_URL}/workbench/team-expected.json`)).json()) as Array<{ account: string; verdict: string }>;
+}
+
+describe('the team overview', () => {
+  test('runs to completion: every person on the site, each with the verdict the tenant intends; no accessibility violation', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '60' }));
+    expect(await finished()).toBe('Checked 60 people.');
+    const expected = await intended();
+    const rows = await allRows();
+    expect(rows.size).toBe(60);
+    expect(expected.map((e) => `${e.account}=${rows.get(e.account)}`)).toEqual(expected.map((e) => `${e.account}=${e.verdict}`));
+    expect(new Set(expected.map((e) => e.verdict)).size).toBe(6); // every verdict is represented
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-testid="team"]').screenshot({ path: path.join(SCREENSHOTS, 'team-overview.png') });
+  });
+
+  test('sort by name, and only the people who need to act', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '30' }));
+    await finished();
+    const names = (): Promise<string[]> => page.$$eval('[data-account] [data-automationid="DetailsRowCell"]:nth-child(2)', (els) => els.map((e) => (e.textContent || '').trim()));
+    await page.getByRole('columnheader', { name: /^Person/ }).click();
+    const sorted = await names();
+    expect(sorted.length).toBeGreaterThan(5);
+    expect(sorted).toEqual(sorted.slice().sort((a, b) => a.localeCompare(b, 'en-US', { sensitivity: 'base' })));
+    await page.getByText('Only people who need to act').click(); // where a person clicks: the label
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-verdict]')).every((e) => ['out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo'].indexOf(e.getAttribute('data-verdict') || '') >= 0));
+    const needing = (await intended()).filter((e) => ['out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo'].indexOf(e.verdict) >= 0);
+    expect((await allRows()).size).toBe(needing.length);
+  });
+
+  test('Export CSV: a UTF-8 file with a BOM, one line per person, the verdicts as shown', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '25' }));
+    await finished();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('profile-photos.csv');
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l);
+    expect(lines[0]).toBe('Name,Email,Verdict,Distance,SharePoint picture time');
+    expect(lines).toHaveLength(26);
+    expect(lines.filter((l) => /,Different photo,0\.\d{3},/.test(l)).length).toBe((await intended()).filter((e) => e.verdict === 'out-of-sync').length);
+  });
+
+  test('Copy a message: plain words and the link to the personal part', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '12' }));
+    await finished();
+    const button = page.getByRole('button', { name: /^Copy a message: / }).first();
+    const name = ((await button.getAttribute('aria-label')) || '').replace('Copy a message: ', '');
+    await button.click();
+    await page.getByText('Message copied').waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain(`Hi ${name.split(' ')[0]}, SharePoint`);
+    expect(text).toContain(`${process.env.PPS_WORKBENCH_URL}/`);
+  });
+
+  test('the cap, and Stop: the count stops where it was, and the overview can check everyone again', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '800' }));
+    await page.getByText('300 more people on this site were not checked: the limit is 500.', { exact: false }).waitFor({ timeout: 30000 });
+    await page.getByText(/^Checked \d+ of 500 people…$/).waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    const stopped = page.locator('[data-team-status="stopped"]');
+    await stopped.waitFor();
+    const text = await stopped.innerText();
+    const checked = parseInt(/after (\d+) of 500/.exec(text)![1], 10);
+    expect(checked).toBeLessThan(500);
+    await page.waitForTimeout(500); // nothing counts on after the stop
+    expect(await stopped.innerText()).toBe(text);
+    await page.getByRole('button', { name: 'Check everyone again' }).click();
+    await page.getByText(/^Checked \d+ of 500 people…$/).waitFor();
+  });
+
+  test('team-throttled: the requests Graph throttled inside its batches are retried until every verdict is in', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '40', scenario: 'team-throttled' }));
+    expect(await finished()).toBe('Checked 40 people.');
+    const rows = await allRows();
+    const expected = await intended();
+    expect(expected.map((e) => rows.get(e.account))).toEqual(expected.map((e) => e.verdict));
+  });
+
+  test("team-no-permission: which permission is missing and how to approve it, and nobody's row pretends otherwise", async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '10', scenario: 'team-no-permission' }));
+    await finished();
+    await page.getByText(/needs the Microsoft Graph permission User\.ReadBasic\.All\. A SharePoint administrator approves it/).waitFor();
+    expect(Array.from((await allRows()).values()).every((v) => v === 'could-not-check')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('dark theme: no accessibility violation', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '20', theme: 'dark' }));
+    await finished();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('with the keyboard alone: the filter, then a row, then its message', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '20' }));
+    await finished();
+    const tabTo = async (text: string): Promise<void> => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if ((await focusedLabel()).indexOf(text) >= 0) {
+          return;
+        }
+      }
+      throw new Error(`Tab never reached ${text}; last focus: ${await focusedLabel()} (${await page.evaluate(() => document.activeElement && document.activeElement.outerHTML.slice(0, 200))})`);
+    };
+    await tabTo('Only people who need to act');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-verdict]')).every((e) => e.getAttribute('data-verdict') !== 'in-sync'));
+    // The list is one stop in the tab order, as grids are: Tab into it, then the arrow keys within a row.
+    const inGrid = (selector: string): Promise<boolean> => page.evaluate((s) => !!document.activeElement && !!document.activeElement.closest(s), selector);
+    for (let i = 0; i < 20 && !(await inGrid('[role="grid"]')); i++) {
+      await page.keyboard.press('Tab');
+    }
+    for (let i = 0; i < 5 && !(await inGrid('.ms-DetailsRow')); i++) {
+      await page.keyboard.press('ArrowDown'); // from the column headers to the first person
+    }
+    for (let i = 0; i < 10 && (await focusedLabel()).indexOf('Copy a message: ') < 0; i++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(await focusedLabel()).toMatch(/^Copy a message: /);
+    await page.keyboard.press('Enter');
+    await page.getByText('Message copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Hi /);
+  });
+
+  test('a repeat visit with nothing changed: the remembered list at once, and not one image downloaded', async () => {
+    await page.goto(workbenchUrl({ part: 'team', people: '30' }));
+    await finished();
+    const images: string[] = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (/userphoto\.aspx|afdcache/i.test(url) || (/\/\$batch$/.test(url) && /\$value/.test(r.postData() || ''))) {
+        images.push(url);
+      }
+    });
+    await page.reload();
+    await page.getByText('Showing the last check while checking again.').waitFor().catch(() => undefined);
+    expect(await finished()).toBe('Checked 30 people.');
+    expect(images).toEqual([]);
+    const rows = await allRows();
+    const expected = await intended();
+    expect(expected.map((e) => rows.get(e.account))).toEqual(expected.map((e) => e.verdict));
+  });
+});
