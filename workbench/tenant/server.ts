@@ -92,6 +92,21 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     }
   }
   derived('entra:messi5', () => entraPhoto(photo('messi5')));
+  // The team roster's photos: made in the background after start, a photo at a time, so the first team request
+  // does not wait seconds for them (and start-up does not either).
+  const warmTeam = (names: string[]): void => {
+    const name = names.shift();
+    if (!name) {
+      return;
+    }
+    const original = photo(name as TenantPhoto);
+    derived(`graph:${name}:96`, () => thumbnail(original, 96, 90));
+    for (const size of Object.keys(SHAREPOINT_SIZES).map((k) => SHAREPOINT_SIZES[k])) {
+      derived(`sp:${name}:${size}`, () => thumbnail(original, size, 75));
+    }
+    setTimeout(() => warmTeam(names), 0);
+  };
+  setTimeout(() => warmTeam(team.TEAM_PHOTOS.slice()), 0);
   const rosters = new Map<number, team.ITeamPerson[]>();
   const rosterOf = (n: number): team.ITeamPerson[] => {
     let people = rosters.get(n);
@@ -583,7 +598,7 @@ function graphBatchItem(url: string, id: string, people: team.ITeamPerson[], ses
   const name = person.exchange as TenantPhoto;
   const original = ctx.photo(name);
   const largest = GRAPH_SIZES.filter((s) => s <= jpegSize(original)).pop() || jpegSize(original);
-  const etag = `W/"${crypto.createHash('sha256').update(original).digest('base64').slice(0, 43)}="`;
+  const etag = photoEtag(original);
   if (m[2] === 'photo') {
     return { status: 200, headers: json, body: { '@odata.mediaContentType': 'image/jpeg', '@odata.mediaEtag': etag, id: `${largest}X${largest}`, width: largest, height: largest } };
   }
@@ -614,6 +629,17 @@ function sharePointBatch(req: http.IncomingMessage, res: http.ServerResponse, se
     res.writeHead(200, { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store' });
     res.end(answer.body);
   });
+}
+
+const etags = new WeakMap<Uint8Array, string>();
+/** A photo's media ETag, as Graph's: it changes when the photo does (computed once per photo). */
+function photoEtag(bytes: Uint8Array): string {
+  let etag = etags.get(bytes);
+  if (!etag) {
+    etag = `W/"${crypto.createHash('sha256').update(bytes).digest('base64').slice(0, 43)}="`;
+    etags.set(bytes, etag);
+  }
+  return etag;
 }
 
 /** A GUID-shaped request id, as Graph sends. */

@@ -36,8 +36,8 @@ export const DEFAULT_PEOPLE = 60;
 export const MAX_PEOPLE = 5000;
 /** Members the group's owners are (the first few). */
 const OWNERS = 2;
-/** Graph answers group members a hundred at a time here (fewer than `$top`, as Graph may), to exercise paging. */
-const MEMBERS_PAGE = 100;
+/** The most members Graph answers in one page (its `$top` limit); larger rosters come in pages. */
+const MEMBERS_PAGE = 999;
 
 const FIRST = ['Adele', 'Alex', 'Diego', 'Grady', 'Henrietta', 'Isaiah', 'Johanna', 'Joni', 'Lee', 'Lidia', 'Lynne', 'Megan', 'Miriam', 'Nestor', 'Patti', 'Pradeep'];
 const LAST = ['Vance', 'Wilber', 'Siciliani', 'Archie', 'Mueller', 'Langer', 'Lorenz', 'Sherman', 'Gu', 'Holloway', 'Robbins', 'Bowen', 'Graham', 'Wilke', 'Fernandez', 'Gupta'];

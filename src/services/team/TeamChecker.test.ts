@@ -91,7 +91,7 @@ async function run(checker: TeamChecker, members: ITeamMember[]): Promise<Array<
 describe('TeamChecker: every verdict of the personal part, per person', () => {
   test('each person gets the verdict their answers mean', async () => {
     const pictures = new FakePictures(pictureFor);
-    const checker = new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), pictures, comparePhotos);
+    const checker = new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), pictures, comparePhotos, { earlyPictures: 0 });
     const results = await run(checker, PEOPLE);
     expect(results.map((r) => (r!.verdict.kind === 'could-not-check' ? `${r!.verdict.kind}:${r!.verdict.reason}` : r!.verdict.kind))).toEqual([
       'in-sync',
@@ -109,6 +109,21 @@ describe('TeamChecker: every verdict of the personal part, per person', () => {
     expect(results[0]!.sharePointPhoto).toBeDefined();
   });
 
+  test('a first visit asks for the first pictures before the metadata, and uses them; a repeat visit does not', async () => {
+    const store = new MemoryStore();
+    const pictures = new FakePictures(pictureFor);
+    const order: string[] = [];
+    const exchange = new FakeExchangeReader((m, w) => (order.push(`graph ${m.displayName}`), exchangeFor(m, w)));
+    const tracked: ITeamPictureReader = { getPicture: (a) => (order.push(`picture ${a.split('|')[2].split('@')[0]}`), pictures.getPicture(a)) };
+    const results = await run(new TeamChecker(exchange, new FakeProfiles(profileFor), tracked, comparePhotos, { earlyPictures: 3, store }), PEOPLE);
+    expect(order.slice(0, 3)).toEqual(['picture same', 'picture other', 'picture placeholder']);
+    expect(pictures.asked).toEqual([PEOPLE[0].accountName, PEOPLE[1].accountName, PEOPLE[2].accountName]); // each once
+    expect(results.slice(0, 3).map((r) => r!.verdict.kind)).toEqual(['in-sync', 'out-of-sync', 'sharepoint-placeholder']);
+    pictures.asked.length = 0;
+    await run(new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), pictures, comparePhotos, { earlyPictures: 3, store }), PEOPLE);
+    expect(pictures.asked).toEqual([]);
+  });
+
   test('profiles are read in chunks, the first one small so the first verdicts come early', async () => {
     const many = Array.from({ length: 250 }, (_v, i) => member(`p${i}`));
     // placeholders: decided from metadata, so nothing is compared and the test stays about the chunks
@@ -116,6 +131,9 @@ describe('TeamChecker: every verdict of the personal part, per person', () => {
     const checker = new TeamChecker(new FakeExchangeReader(() => photo('e', MESSI_96)), profiles, new FakePictures(pictureFor), comparePhotos, { firstProfileChunk: 20, profileChunk: 100 });
     await run(checker, many);
     expect(profiles.chunks).toEqual([20, 100, 100, 30]);
+    const byDefault = new FakeProfiles((a) => profile(a, { placeholder: true }));
+    await run(new TeamChecker(new FakeExchangeReader(() => photo('e', MESSI_96)), byDefault, new FakePictures(pictureFor), comparePhotos), many);
+    expect(byDefault.chunks).toEqual([40, 100, 100, 10]);
   });
 
   test('a picture that cannot be read is that person\'s failure, not everyone\'s', async () => {
@@ -150,7 +168,7 @@ describe('TeamChecker: remembered between visits', () => {
 
   test('someone whose photo changed since: the photo is read after all, and compared again', async () => {
     const store = new MemoryStore();
-    await run(new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store }), PEOPLE.slice(0, 2));
+    await run(new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store, earlyPictures: 0 }), PEOPLE.slice(0, 2));
     const changed = new FakeExchangeReader((m, withPhoto) => (m.displayName === 'other' ? photo('W/"new"', withPhoto ? MESSI_96 : undefined) : exchangeFor(m, withPhoto)));
     const pictures = new FakePictures(pictureFor);
     const results = await run(new TeamChecker(changed, new FakeProfiles(profileFor), pictures, comparePhotos, { store }), PEOPLE.slice(0, 2));

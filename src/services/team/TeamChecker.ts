@@ -48,6 +48,12 @@ export interface ITeamCheckerOptions {
   firstProfileChunk?: number;
   /** `userphoto.aspx` requests in flight at once. */
   picturesInFlight?: number;
+  /**
+   * On a first visit, the pictures of this many people at the top of the list are asked for at once, before their
+   * metadata says whether a comparison is needed: the first verdicts need them, and they take two requests each
+   * (SharePoint Online redirects `userphoto.aspx`).
+   */
+  earlyPictures?: number;
   store?: ITeamVerdictStore;
 }
 
@@ -95,6 +101,14 @@ export class TeamChecker {
     const comparisons = new Pool(1);
     const pending: Array<Promise<void>> = [];
 
+    const firstVisit = stored.size === 0;
+    const early: Array<Promise<IPictureBytes> | undefined> = members.map((m, i) =>
+      firstVisit && i < (this._options.earlyPictures === undefined ? 6 : this._options.earlyPictures)
+        ? pictures.run(() => this._pictures.getPicture(m.accountName, 'M', false, signal))
+        : undefined
+    );
+    // An early picture nobody needs (no photo to compare it with) is not an error.
+    early.forEach((p) => p && p.catch(() => undefined));
     const report = (i: number, result: ITeamPersonResult, print?: string): void => {
       decided[i] = true;
       if (print && CACHEABLE.indexOf(result.verdict.kind) >= 0) {
@@ -142,9 +156,9 @@ export class TeamChecker {
         return report(i, { member, verdict: { kind: 'sharepoint-placeholder' }, exchangePhoto, sharePointUpdated: updated }, print);
       }
       decided[i] = true;
+      const picture = early[i] || pictures.run(() => this._pictures.getPicture(member.accountName, 'M', false, signal));
       pending.push(
-        pictures
-          .run(() => this._pictures.getPicture(member.accountName, 'M', false, signal))
+        picture
           .then(
             (picture) =>
               comparisons.run(() =>
@@ -171,7 +185,6 @@ export class TeamChecker {
 
     // A first visit reads everyone's photo with their metadata (one batch round); a repeat visit reads metadata
     // alone, and photos only for the people whose photos changed or who were never decided: no image otherwise.
-    const firstVisit = stored.size === 0;
     const graph = this._exchange.read(
       members,
       () => firstVisit,
@@ -215,7 +228,8 @@ export class TeamChecker {
     decide: (i: number) => void,
     signal?: AbortSignal
   ): Promise<void> {
-    const first = this._options.firstProfileChunk || 20;
+    // The first chunk covers the people in the first round of Graph batches (4 batches of 10 people).
+    const first = this._options.firstProfileChunk || 40;
     const chunk = this._options.profileChunk || 100;
     const chunks: Array<[number, number]> = [];
     for (let start = 0; start < members.length; ) {
