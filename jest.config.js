@@ -20,5 +20,7 @@ module.exports = {
     '^@microsoft/sp-webpart-base$': '<rootDir>/test/spfx/sp-webpart-base.ts'
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // Upper bounds, never moments: on a machine busy with other work a component test may take seconds.
+  testTimeout: 20000,
   cacheDirectory: '<rootDir>/node_modules/.cache/jest'
 };

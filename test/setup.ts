@@ -21,3 +21,8 @@ if (!urlApi.createObjectURL) {
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { setIconOptions } = require('@fluentui/react/lib/Styling') as typeof import('@fluentui/react/lib/Styling');
 setIconOptions({ disableWarnings: true });
+
+// findBy* and waitFor wait for what a person waits for; on a busy machine that can take longer than the 1 s default.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { configure } = require('@testing-library/react') as typeof import('@testing-library/react');
+configure({ asyncUtilTimeout: 5000 });

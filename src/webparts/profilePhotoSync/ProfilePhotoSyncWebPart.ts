@@ -21,8 +21,9 @@ import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChe
 import { VerdictCache } from '../../services/VerdictCache';
 import { detectBrowser } from './browser/detectBrowser';
 import { PreviewChecker } from './PreviewChecker';
-import { teamsTheme } from './teamsThemes';
-import { helpUrlError, InSyncDisplay, PREVIEW_CHOICES, PreviewChoice, sampleVerdict, titleError } from './settings';
+import { followTeamsTheme } from './teamsThemes';
+import { helpUrlError, InSyncDisplay, PREVIEW_CHOICES, PreviewChoice, sampleVerdict } from './settings';
+import { titlePaneField } from './paneFields';
 import { verdictText } from './components/verdictText';
 import { SAME_PHOTO_THRESHOLD } from '../../comparison/threshold';
 import { createAppServices, IAppServices } from './appServices';
@@ -68,15 +69,10 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     this._checker = checker;
     this._copier = new PhotoCopier(exchange, sharePoint);
     checker.prefetch();
-    const teams = this.context.sdks.microsoftTeams;
-    if (teams) {
-      const context = await teams.teamsJs.app.getContext();
-      this._teamsTheme = teamsTheme(context.app.theme);
-      teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => {
-        this._teamsTheme = teamsTheme(name);
-        this.render();
-      });
-    }
+    this._teamsTheme = await followTeamsTheme(this.context.sdks.microsoftTeams, (theme) => {
+      this._teamsTheme = theme;
+      this.render();
+    });
   }
 
   public render(): void {
@@ -142,10 +138,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
             {
               groupName: strings.BasicGroupName,
               groupFields: [
-                PropertyPaneTextField('title', {
-                  label: strings.TitleFieldLabel,
-                  onGetErrorMessage: (value: string) => titleError(value, strings.TitleTooLong)
-                }),
+                titlePaneField(),
                 PropertyPaneChoiceGroup('inSyncDisplay', {
                   label: strings.InSyncDisplayLabel,
                   options: [

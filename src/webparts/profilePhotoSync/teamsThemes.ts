@@ -96,3 +96,26 @@ export function teamsTheme(name: string | undefined): ITheme | undefined {
   }
   return built[name];
 }
+
+/** The part of SPFx's `sdks.microsoftTeams` the web parts use: Teams' theme, and its changes. */
+export interface ITeamsThemeHost {
+  teamsJs: {
+    app: {
+      getContext(): Promise<{ app: { theme?: string } }>;
+      registerOnThemeChangeHandler(handler: (name: string) => void): void;
+    };
+  };
+}
+
+/**
+ * When hosted in Teams: Teams' current theme (which wins over the SharePoint theme SPFx passes), and `onChange`
+ * with each theme Teams switches to. Outside Teams: undefined, and nothing is registered.
+ */
+export async function followTeamsTheme(teams: ITeamsThemeHost | undefined, onChange: (theme: ITheme | undefined) => void): Promise<ITheme | undefined> {
+  if (!teams) {
+    return undefined;
+  }
+  const context = await teams.teamsJs.app.getContext();
+  teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => onChange(teamsTheme(name)));
+  return teamsTheme(context.app.theme);
+}

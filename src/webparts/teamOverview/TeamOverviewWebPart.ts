@@ -11,8 +11,9 @@ import { TeamScope } from '../../models/ITeam';
 import { indexedDbTeamStore } from '../../services/team/indexedDbTeamStore';
 import { DEFAULT_TEAM_CAP } from '../../services/team/TeamRosterService';
 import { createAppServices, IAppServices } from '../profilePhotoSync/appServices';
-import { isValidHelpUrl, titleError } from '../profilePhotoSync/settings';
-import { teamsTheme } from '../profilePhotoSync/teamsThemes';
+import { isValidHelpUrl } from '../profilePhotoSync/settings';
+import { titlePaneField } from '../profilePhotoSync/paneFields';
+import { followTeamsTheme } from '../profilePhotoSync/teamsThemes';
 import TeamOverview, { ITeamOverviewProps } from './components/TeamOverview';
 import { ITeamOverviewService } from './components/useTeamCheck';
 import { capError, parseCap } from './teamSettings';
@@ -40,15 +41,10 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
     await super.onInit();
     this._app = createAppServices();
     this._graph = await this.context.msGraphClientFactory.getClient('3');
-    const teams = this.context.sdks.microsoftTeams;
-    if (teams) {
-      const context = await teams.teamsJs.app.getContext();
-      this._teamsTheme = teamsTheme(context.app.theme);
-      teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => {
-        this._teamsTheme = teamsTheme(name);
-        this.render();
-      });
-    }
+    this._teamsTheme = await followTeamsTheme(this.context.sdks.microsoftTeams, (theme) => {
+      this._teamsTheme = theme;
+      this.render();
+    });
   }
 
   public render(): void {
@@ -116,10 +112,7 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
             {
               groupName: strings.BasicGroupName,
               groupFields: [
-                PropertyPaneTextField('title', {
-                  label: strings.TitleFieldLabel,
-                  onGetErrorMessage: (value: string) => titleError(value, strings.TitleTooLong)
-                }),
+                titlePaneField(),
                 PropertyPaneChoiceGroup('scope', {
                   label: strings.TeamScopeLabel,
                   options: [
