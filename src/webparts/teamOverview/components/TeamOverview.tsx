@@ -120,7 +120,7 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
     {
       key: 'verdict',
       name: strings.TeamColumnVerdict,
-      minWidth: 140,
+      minWidth: 180,
       isResizable: true,
       isSorted: sort.key === 'verdict',
       isSortedDescending: sort.key === 'verdict' && sort.descending,
