@@ -117,7 +117,7 @@ export function runBatched(
     }
 
     /** Puts a request back, or delivers its last answer when it may not be retried. */
-    const retryOrDeliver = (queued: IQueued, response: IBatchResponseItem): void => {
+    const retryOrDeliver = (queued: IQueued, response: IBatchResponseItem, now: number): void => {
       const retryAfter = retryAfterSeconds(response.headers);
       const tooLong = retryAfter !== undefined && retryAfter > maxRetryAfter;
       if (queued.attempts >= maxAttempts || tooLong) {
@@ -125,7 +125,7 @@ export function runBatched(
         return;
       }
       const wait = retryAfter !== undefined ? retryAfter * second : backoff * Math.pow(2, queued.attempts - 1);
-      queued.notBefore = Date.now() + wait;
+      queued.notBefore = now + wait;
       stats.retried++;
       if (options.onRetry) {
         options.onRetry(queued.item.id, response.status, wait);
@@ -148,6 +148,9 @@ export function runBatched(
       )
         .then(
           (answer) => {
+            // One clock reading for the whole answer: requests told to wait alike become due together, and go out
+            // in one batch again instead of one each.
+            const now = Date.now();
             const byId = new Map<string, IBatchResponseItem>();
             for (const r of (answer && Array.isArray(answer.responses) ? answer.responses : [])) {
               byId.set(String(r.id), r);
@@ -155,7 +158,7 @@ export function runBatched(
             for (const queued of batch) {
               const response = byId.get(queued.item.id) || { id: queued.item.id, status: 0 };
               if (RETRYABLE.indexOf(response.status) >= 0 || response.status === 0) {
-                retryOrDeliver(queued, response);
+                retryOrDeliver(queued, response, now);
               } else {
                 onResponse(response);
               }
@@ -165,8 +168,9 @@ export function runBatched(
             // The batch itself failed (throttled as a whole, or no answer): each of its requests is retried.
             const status = typeof e === 'object' && e !== null && typeof (e as { statusCode?: unknown }).statusCode === 'number' ? (e as { statusCode: number }).statusCode : 0;
             const headers = batchErrorHeaders(e);
+            const now = Date.now();
             for (const queued of batch) {
-              retryOrDeliver(queued, { id: queued.item.id, status, headers });
+              retryOrDeliver(queued, { id: queued.item.id, status, headers }, now);
             }
           }
         )
