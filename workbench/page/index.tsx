@@ -23,8 +23,7 @@ import { LOCALES } from './locales';
 import { PreviewChecker } from '../../src/webparts/profilePhotoSync/PreviewChecker';
 import { InSyncDisplay, PREVIEW_CHOICES, PreviewChoice } from '../../src/webparts/profilePhotoSync/settings';
 import TeamOverview from '../../src/webparts/teamOverview/components/TeamOverview';
-import { ITeamOverviewService } from '../../src/webparts/teamOverview/components/useTeamCheck';
-import { createTeamOverviewService } from '../../src/webparts/teamOverview/teamServices';
+import { createTeamOverviewService, ITeamOverviewServices } from '../../src/webparts/teamOverview/teamServices';
 import { indexedDbTeamStore } from '../../src/services/team/indexedDbTeamStore';
 import { TeamScope } from '../../src/models/ITeam';
 
@@ -33,7 +32,12 @@ interface IWorkbenchConfig {
   sharePointUrl: string;
   /** The simulated site's Microsoft 365 group. */
   groupId?: string;
+  /** The page's request digest, as SharePoint's page context carries it. */
+  formDigestValue?: string;
 }
+
+/** How long a page's digest is good for (SharePoint's FormDigestTimeoutSeconds, less the margin SPFx keeps). */
+const DIGEST_LIFETIME_MS = (1800 - 15) * 1000;
 
 const params = new URLSearchParams(window.location.search);
 /** `?part=team`: the team overview instead of the personal part; `&scope=owners-and-members`, `&cap=N`. */
@@ -67,7 +71,7 @@ interface IServices {
   app: ReturnType<typeof createAppServices>;
   checker: PhotoSyncChecker;
   copier: PhotoCopier;
-  team: ITeamOverviewService;
+  team: ITeamOverviewServices;
   siteUrl: string;
 }
 
@@ -75,7 +79,11 @@ interface IServices {
 function createServices(config: IWorkbenchConfig): IServices {
   const app = createAppServices();
   const graph = createWorkbenchGraphClient(config.graphUrl);
-  const sp = spfi(config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest());
+  // As PnPjs's SPFx behaviour does: the page's own digest for this site, /_api/contextinfo only once it expired.
+  const digestExpires = new Date(Date.now() + DIGEST_LIFETIME_MS);
+  const pageDigest = (url: string): { value: string; expiration: Date } | null =>
+    config.formDigestValue && url.toLowerCase().startsWith(config.sharePointUrl.toLowerCase()) ? { value: config.formDigestValue, expiration: digestExpires } : null;
+  const sp = spfi(config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest(pageDigest));
   const exchange = new GraphPhotoService(graph, undefined, app.downscaler);
   const sharePoint = new PnPProfileService(sp, config.sharePointUrl, (input, init) => window.fetch(input, init));
   const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${TENANT_USER.accountName}`);
@@ -89,6 +97,7 @@ function createServices(config: IWorkbenchConfig): IServices {
     scope: teamScope,
     cap: teamCap,
     compare: app.compare,
+    preloadComparison: app.preloadComparison,
     fetch: (input, init) => window.fetch(input, init),
     store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
   });
@@ -248,6 +257,8 @@ fetch('/workbench/config.json')
     const services = createServices(config);
     if (part === 'personal') {
       services.checker.prefetch();
+    } else {
+      services.team.prefetch();
     }
     ReactDom.render(<Workbench services={services} />, document.getElementById('root'));
   })

@@ -4,7 +4,7 @@ import '@pnp/sp/batching';
 import { SharePointProfileLookup } from '../../models/ISharePointProfile';
 import { IMyPropertiesResponse, parseMyProperties } from '../PnPProfileService';
 import { reasonForStatus, ServiceError } from '../ServiceError';
-import { ITeamProfileReader } from './TeamChecker';
+import { ITeamProfileReader, SHAREPOINT_BATCH_LIMIT } from './TeamChecker';
 
 /**
  * Other people's picture state (`PeopleManager/GetPropertiesFor`), many in one SharePoint `$batch` through PnPjs:
@@ -20,7 +20,8 @@ export class PnPTeamProfiles implements ITeamProfileReader {
   }
 
   public async read(accountNames: ReadonlyArray<string>): Promise<Array<SharePointProfileLookup | ServiceError>> {
-    const [batched, execute] = this._sp.batched();
+    // PnPjs would otherwise split the batch into batches of 20, sent one after another.
+    const [batched, execute] = this._sp.batched({ maxRequests: SHAREPOINT_BATCH_LIMIT });
     const reads = accountNames.map((account) =>
       batched.profiles.getPropertiesFor(account).then(
         (raw: IMyPropertiesResponse) => parseMyProperties(raw, this._siteUrl),

@@ -7,7 +7,7 @@ import { claimsAccountName, ITeamMember, ITeamPersonResult } from '../../models/
 import { IPictureBytes } from '../ISharePointProfileService';
 import { ServiceError } from '../ServiceError';
 import { ITeamExchangeReader, ITeamPictureReader, ITeamProfileReader, ITeamRemembered, ITeamVerdictStore, TeamChecker } from './TeamChecker';
-import { TeamExchangeAnswer } from './TeamGraphPhotos';
+import { ITeamExchangeListener, ITeamExchangeRun, TeamExchangeAnswer } from './TeamGraphPhotos';
 import { Pool } from './Pool';
 import { sharePointCopy } from '../../../test/photoFixtures';
 
@@ -23,16 +23,42 @@ const profile = (account: string, extra: { placeholder?: boolean; at?: string } 
   profile: { accountName: account, placeholder: !!extra.placeholder, pictureTimestamp: new Date(extra.at || '2026-10-01T08:00:00Z'), pictureUrl: 'https://contoso-my.sharepoint.com/x.jpg' }
 });
 
+/** Answers later (as a network would), then resolves. */
+const later = (f: () => void): Promise<void> => new Promise<void>((resolve) => setTimeout(() => (f(), resolve()), 0));
+
 /** Fakes that answer per person and record what was asked. */
 class FakeExchangeReader implements ITeamExchangeReader {
-  public readonly asked: Array<{ upn: string; withPhoto: boolean }> = [];
+  public readonly asked: Array<{ upn: string; part: 'metadata' | 'photo' }> = [];
+  /** Metadata answers wait for this (a test holds them back to see what goes first). */
+  public gate: Promise<void> = Promise.resolve();
   public constructor(private readonly _answer: (m: ITeamMember, withPhoto: boolean) => TeamExchangeAnswer) {}
-  public async read(members: ReadonlyArray<ITeamMember>, withPhoto: (m: ITeamMember) => boolean, onPerson: (i: number, a: TeamExchangeAnswer) => void): Promise<void> {
+  public start(members: ReadonlyArray<ITeamMember>, listener: ITeamExchangeListener): ITeamExchangeRun {
+    const work: Array<Promise<void>> = [];
+    const photos = new Set<number>();
+    let close!: () => void;
+    const closed = new Promise<void>((resolve) => (close = resolve));
     members.forEach((m, i) => {
-      const w = withPhoto(m);
-      this.asked.push({ upn: m.userPrincipalName, withPhoto: w });
-      onPerson(i, this._answer(m, w));
+      this.asked.push({ upn: m.userPrincipalName, part: 'metadata' });
+      work.push(this.gate.then(() => later(() => listener.onMetadata(i, this._answer(m, false)))));
     });
+    return {
+      photo: (i) => {
+        if (!photos.has(i)) {
+          photos.add(i);
+          this.asked.push({ upn: members[i].userPrincipalName, part: 'photo' });
+          work.push(later(() => listener.onPhoto(i, this._answer(members[i], true))));
+        }
+      },
+      close: () => close(),
+      done: closed.then(async () => {
+        for (let k = 0; k < work.length; k++) {
+          await work[k];
+        }
+      })
+    };
+  }
+  public photosAsked(): string[] {
+    return this.asked.filter((a) => a.part === 'photo').map((a) => a.upn.split('@')[0]);
   }
 }
 class FakeProfiles implements ITeamProfileReader {
@@ -91,7 +117,8 @@ async function run(checker: TeamChecker, members: ITeamMember[]): Promise<Array<
 describe('TeamChecker: every verdict of the personal part, per person', () => {
   test('each person gets the verdict their answers mean', async () => {
     const pictures = new FakePictures(pictureFor);
-    const checker = new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), pictures, comparePhotos, { earlyPictures: 0 });
+    const exchange = new FakeExchangeReader(exchangeFor);
+    const checker = new TeamChecker(exchange, new FakeProfiles(profileFor), pictures, comparePhotos);
     const results = await run(checker, PEOPLE);
     expect(results.map((r) => (r!.verdict.kind === 'could-not-check' ? `${r!.verdict.kind}:${r!.verdict.reason}` : r!.verdict.kind))).toEqual([
       'in-sync',
@@ -103,37 +130,64 @@ describe('TeamChecker: every verdict of the personal part, per person', () => {
       'could-not-check:permission-denied',
       'could-not-check:unavailable'
     ]);
-    // Pictures only for the people whose photos are compared.
-    expect(pictures.asked).toEqual([PEOPLE[0].accountName, PEOPLE[1].accountName]);
+    // Exchange photos only for the people Graph says have one; each once. SharePoint pictures only for the people
+    // SharePoint says have one (here, on a first look, before Graph has answered); each once.
+    expect(exchange.photosAsked()).toEqual(['same', 'other', 'placeholder', 'noprofile', 'spfails']);
+    expect(pictures.asked.map((a) => a.split('|')[2].split('@')[0])).toEqual(['same', 'other', 'nophoto', 'nomailbox', 'denied']);
     expect(results[0]!.exchangePhoto!.bytes).toBe(MESSI_96);
     expect(results[0]!.sharePointPhoto).toBeDefined();
   });
 
-  test('a first visit asks for the first pictures before the metadata, and uses them; a repeat visit does not', async () => {
-    const store = new MemoryStore();
+  test('the verdicts that need only metadata come without waiting for any photo', async () => {
     const pictures = new FakePictures(pictureFor);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: ITeamPictureReader = { getPicture: (a) => held.then(() => pictures.getPicture(a)) };
     const order: string[] = [];
-    const exchange = new FakeExchangeReader((m, w) => (order.push(`graph ${m.displayName}`), exchangeFor(m, w)));
-    const tracked: ITeamPictureReader = { getPicture: (a) => (order.push(`picture ${a.split('|')[2].split('@')[0]}`), pictures.getPicture(a)) };
-    const results = await run(new TeamChecker(exchange, new FakeProfiles(profileFor), tracked, comparePhotos, { earlyPictures: 3, store }), PEOPLE);
-    expect(order.slice(0, 3)).toEqual(['picture same', 'picture other', 'picture placeholder']);
-    expect(pictures.asked).toEqual([PEOPLE[0].accountName, PEOPLE[1].accountName, PEOPLE[2].accountName]); // each once
-    expect(results.slice(0, 3).map((r) => r!.verdict.kind)).toEqual(['in-sync', 'out-of-sync', 'sharepoint-placeholder']);
-    pictures.asked.length = 0;
-    await run(new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), pictures, comparePhotos, { earlyPictures: 3, store }), PEOPLE);
-    expect(pictures.asked).toEqual([]);
+    const done = new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), slow, comparePhotos).check(PEOPLE, (i, r) => order.push(`${PEOPLE[i].displayName}:${r.verdict.kind}`));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual(expect.arrayContaining(['nophoto:no-exchange-photo', 'nomailbox:no-mailbox', 'placeholder:sharepoint-placeholder', 'denied:could-not-check']));
+    expect(order.some((o) => o.startsWith('same:') || o.startsWith('other:'))).toBe(false);
+    release();
+    await done;
+    expect(order.slice(-2).sort()).toEqual(['other:out-of-sync', 'same:in-sync']);
   });
 
-  test('profiles are read in chunks, the first one small so the first verdicts come early', async () => {
+  test('a first look asks for SharePoint pictures as soon as the profiles say there is one; a repeat visit asks for none', async () => {
+    const store = new MemoryStore();
+    const pictures = new FakePictures(pictureFor);
+    const exchange = new FakeExchangeReader(exchangeFor);
+    let release!: () => void;
+    exchange.gate = new Promise<void>((resolve) => (release = resolve));
+    const done = run(new TeamChecker(exchange, new FakeProfiles(profileFor), pictures, comparePhotos, { store }), PEOPLE);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(pictures.asked.length).toBe(5); // before any Graph answer
+    release();
+    const results = await done;
+    expect(results.slice(0, 3).map((r) => r!.verdict.kind)).toEqual(['in-sync', 'out-of-sync', 'sharepoint-placeholder']);
+    pictures.asked.length = 0;
+    const again = new FakeExchangeReader(exchangeFor);
+    await run(new TeamChecker(again, new FakeProfiles(profileFor), pictures, comparePhotos, { store }), PEOPLE);
+    expect(pictures.asked).toEqual([]);
+    expect(again.photosAsked()).toEqual([]);
+  });
+
+  test('the comparison starts loading with the check', async () => {
+    const preload = jest.fn();
+    await run(new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { preloadComparison: preload }), PEOPLE.slice(0, 1));
+    expect(preload).toHaveBeenCalledTimes(1);
+  });
+
+  test('profiles are read in chunks of at most 100, the first two small so the first verdicts come early', async () => {
     const many = Array.from({ length: 250 }, (_v, i) => member(`p${i}`));
     // placeholders: decided from metadata, so nothing is compared and the test stays about the chunks
     const profiles = new FakeProfiles((a) => profile(a, { placeholder: true }));
     const checker = new TeamChecker(new FakeExchangeReader(() => photo('e', MESSI_96)), profiles, new FakePictures(pictureFor), comparePhotos, { firstProfileChunk: 20, profileChunk: 100 });
     await run(checker, many);
-    expect(profiles.chunks).toEqual([20, 100, 100, 30]);
+    expect(profiles.chunks).toEqual([20, 20, 100, 100, 10]);
     const byDefault = new FakeProfiles((a) => profile(a, { placeholder: true }));
     await run(new TeamChecker(new FakeExchangeReader(() => photo('e', MESSI_96)), byDefault, new FakePictures(pictureFor), comparePhotos), many);
-    expect(byDefault.chunks).toEqual([40, 100, 100, 10]);
+    expect(byDefault.chunks).toEqual([40, 40, 100, 70]);
   });
 
   test('a picture that cannot be read is that person\'s failure, not everyone\'s', async () => {
@@ -150,36 +204,46 @@ describe('TeamChecker: remembered between visits', () => {
     const store = new MemoryStore();
     const first = new FakeExchangeReader(exchangeFor);
     await run(new TeamChecker(first, new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store }), PEOPLE);
-    expect(first.asked.every((a) => a.withPhoto)).toBe(true);
+    expect(first.photosAsked()).toEqual(['same', 'other', 'placeholder', 'noprofile', 'spfails']);
 
     const again = new FakeExchangeReader(exchangeFor);
     const pictures = new FakePictures(pictureFor);
     const results = await run(new TeamChecker(again, new FakeProfiles(profileFor), pictures, comparePhotos, { store }), PEOPLE);
-    const remembered = ['same', 'other', 'placeholder', 'nophoto', 'nomailbox'];
-    expect(again.asked.filter((a) => !a.withPhoto).map((a) => a.upn.split('@')[0])).toEqual(remembered.concat(['noprofile', 'denied', 'spfails']));
+    expect(again.asked.map((a) => a.upn.split('@')[0])).toEqual(PEOPLE.map((p) => p.displayName)); // metadata, once each
+    expect(again.photosAsked()).toEqual([]);
     expect(pictures.asked).toEqual([]);
     // no mailbox is decided from the metadata again (nothing to download either way); the others are remembered
     expect(results.slice(0, 5).map((r) => !!r!.fromCache)).toEqual([true, true, true, true, false]);
     expect(results.slice(0, 5).map((r) => r!.verdict.kind)).toEqual(['in-sync', 'out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo', 'no-mailbox']);
     // failures are never remembered: decided again, from metadata where that is enough (no profile, refused)
-    expect(again.asked.filter((a) => a.withPhoto).map((a) => a.upn.split('@')[0])).toEqual([]);
     expect(results.slice(5).map((r) => r!.verdict.kind)).toEqual(['could-not-check', 'could-not-check', 'could-not-check']);
   });
 
   test('someone whose photo changed since: the photo is read after all, and compared again', async () => {
     const store = new MemoryStore();
-    await run(new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store, earlyPictures: 0 }), PEOPLE.slice(0, 2));
+    await run(new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store }), PEOPLE.slice(0, 2));
     const changed = new FakeExchangeReader((m, withPhoto) => (m.displayName === 'other' ? photo('W/"new"', withPhoto ? MESSI_96 : undefined) : exchangeFor(m, withPhoto)));
     const pictures = new FakePictures(pictureFor);
     const results = await run(new TeamChecker(changed, new FakeProfiles(profileFor), pictures, comparePhotos, { store }), PEOPLE.slice(0, 2));
     expect(changed.asked).toEqual([
-      { upn: 'same@contoso.com', withPhoto: false },
-      { upn: 'other@contoso.com', withPhoto: false },
-      { upn: 'other@contoso.com', withPhoto: true }
+      { upn: 'same@contoso.com', part: 'metadata' },
+      { upn: 'other@contoso.com', part: 'metadata' },
+      { upn: 'other@contoso.com', part: 'photo' }
     ]);
     expect(pictures.asked).toEqual([PEOPLE[1].accountName]);
     expect(results[1]!.fromCache).toBeUndefined();
-    expect(await new TeamChecker(changed, new FakeProfiles(profileFor), pictures, comparePhotos, { store }).remembered(PEOPLE.slice(0, 2))).toHaveLength(2);
+    expect(results[1]!.verdict.kind).toBe('out-of-sync'); // the new photo is another than SharePoint's
+  });
+
+  test('remembered() then check(): the store is read once', async () => {
+    const store = new MemoryStore();
+    const load = jest.spyOn(store, 'load');
+    const checker = new TeamChecker(new FakeExchangeReader(exchangeFor), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store });
+    await checker.remembered(PEOPLE);
+    await run(checker, PEOPLE);
+    expect(load).toHaveBeenCalledTimes(1);
+    await run(checker, PEOPLE); // a check on its own reads it itself
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   test('remembered(): what to show at once, marked as remembered', async () => {
@@ -211,5 +275,16 @@ describe('Pool', () => {
     );
     expect(most).toBe(2);
     expect(order).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test('waiting tasks start lowest priority first, then in the order given', async () => {
+    const pool = new Pool(1);
+    const order: string[] = [];
+    const task = (name: string) => async (): Promise<void> => {
+      order.push(name);
+      await new Promise((r) => setTimeout(r, 1));
+    };
+    await Promise.all([pool.run(task('first'), 9), pool.run(task('a5'), 5), pool.run(task('b1'), 1), pool.run(task('c5'), 5), pool.run(task('d1'), 1)]);
+    expect(order).toEqual(['first', 'b1', 'd1', 'a5', 'c5']);
   });
 });

@@ -6,8 +6,11 @@ import { IPictureBytes } from '../ISharePointProfileService';
 import { ComparePhotos, failureVerdict } from '../PhotoSyncChecker';
 import { ServiceError } from '../ServiceError';
 import { fingerprint } from '../VerdictCache';
-import { TeamExchangeAnswer } from './TeamGraphPhotos';
+import { ITeamExchangeListener, ITeamExchangeRun, TeamExchangeAnswer } from './TeamGraphPhotos';
 import { Pool } from './Pool';
+
+/** The most requests SharePoint Online takes in one `$batch`. */
+export const SHAREPOINT_BATCH_LIMIT = 100;
 
 /** Reads other people's SharePoint profiles (picture state), many at once. */
 export interface ITeamProfileReader {
@@ -15,14 +18,9 @@ export interface ITeamProfileReader {
   read(accountNames: ReadonlyArray<string>, signal?: AbortSignal): Promise<Array<SharePointProfileLookup | ServiceError>>;
 }
 
-/** Reads other people's Exchange photos (Graph batching). */
+/** Reads other people's Exchange photos (Graph batching): everyone's metadata, and photos as asked for. */
 export interface ITeamExchangeReader {
-  read(
-    members: ReadonlyArray<ITeamMember>,
-    withPhoto: (member: ITeamMember) => boolean,
-    onPerson: (index: number, answer: TeamExchangeAnswer) => void,
-    signal?: AbortSignal
-  ): Promise<void>;
+  start(members: ReadonlyArray<ITeamMember>, listener: ITeamExchangeListener, signal?: AbortSignal): ITeamExchangeRun;
 }
 
 /** Reads one person's picture from `userphoto.aspx` (the personal part's service does). */
@@ -48,21 +46,20 @@ export interface ITeamCheckerOptions {
   firstProfileChunk?: number;
   /** `userphoto.aspx` requests in flight at once. */
   picturesInFlight?: number;
-  /**
-   * On a first visit, the pictures of this many people at the top of the list are asked for at once, before their
-   * metadata says whether a comparison is needed: the first verdicts need them, and they take two requests each
-   * (SharePoint Online redirects `userphoto.aspx`).
-   */
-  earlyPictures?: number;
+  /** Starts loading the comparison's code, so it is there when the first photos are. */
+  preloadComparison?: () => void;
   store?: ITeamVerdictStore;
 }
 
 const CACHEABLE: ReadonlyArray<SyncVerdict['kind']> = ['in-sync', 'out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo', 'no-mailbox'];
 
 /**
- * Checks a whole roster with the personal part's verdicts: Exchange photos through Graph batches, SharePoint
- * profiles through SharePoint batches and pictures a few at a time, all at once; each person is decided (metadata
- * first, then the same comparison) as soon as their pieces are in, and reported through `onResult`.
+ * Checks a whole roster with the personal part's verdicts. Everyone's metadata comes first (Exchange photo
+ * metadata through Graph batches, SharePoint picture state through SharePoint batches), and most verdicts need
+ * nothing more. Photos are read only for the people who need them: on a first look (nothing remembered), each
+ * side's as soon as that side says there is one; otherwise once both sides' metadata says they are needed.
+ * Earlier people go first everywhere, so the top of the list is decided first. Each person is reported through
+ * `onResult` once.
  */
 export class TeamChecker {
   private readonly _exchange: ITeamExchangeReader;
@@ -70,6 +67,8 @@ export class TeamChecker {
   private readonly _pictures: ITeamPictureReader;
   private readonly _compare: ComparePhotos;
   private readonly _options: ITeamCheckerOptions;
+  /** What `remembered()` just read, for the `check()` that follows it (one read of the store per visit). */
+  private _loaded: Promise<Map<string, ITeamRemembered>> | undefined;
 
   public constructor(exchange: ITeamExchangeReader, profiles: ITeamProfileReader, pictures: ITeamPictureReader, compare: ComparePhotos, options: ITeamCheckerOptions = {}) {
     this._exchange = exchange;
@@ -79,9 +78,11 @@ export class TeamChecker {
     this._options = options;
   }
 
-  /** What was remembered for these people, to show at once while the check runs. */
+  /** What was remembered for these people, to show at once while the check runs (call it before `check`). */
   public async remembered(members: ReadonlyArray<ITeamMember>): Promise<Array<ITeamPersonResult | undefined>> {
-    const stored = this._options.store ? await this._options.store.load().catch(() => new Map<string, ITeamRemembered>()) : new Map<string, ITeamRemembered>();
+    const loading = this._loadStored();
+    this._loaded = loading;
+    const stored = await loading;
     return members.map((m) => {
       const entry = stored.get(m.accountName);
       return entry ? { ...entry.result, member: m, fromCache: true } : undefined;
@@ -90,40 +91,73 @@ export class TeamChecker {
 
   /** Checks everyone; `onResult(index, result)` once per person. Resolves when all are done; rejects when stopped. */
   public async check(members: ReadonlyArray<ITeamMember>, onResult: (index: number, result: ITeamPersonResult) => void, signal?: AbortSignal): Promise<void> {
-    const store = this._options.store;
-    const stored = store ? await store.load().catch(() => new Map<string, ITeamRemembered>()) : new Map<string, ITeamRemembered>();
+    const loading = this._loaded || this._loadStored();
+    this._loaded = undefined;
+    if (this._options.preloadComparison) {
+      this._options.preloadComparison();
+    }
+    const n = members.length;
+    const metadata: Array<TeamExchangeAnswer | undefined> = new Array(n);
+    const photos: Array<TeamExchangeAnswer | undefined> = new Array(n);
+    const profiles: Array<SharePointProfileLookup | ServiceError | undefined> = new Array(n);
+    const pictureOf: Array<Promise<IPictureBytes> | undefined> = new Array(n);
+    const settled: boolean[] = new Array(n).fill(false);
     const next = new Map<string, ITeamRemembered>();
-    const exchange: Array<TeamExchangeAnswer | undefined> = members.map(() => undefined);
-    const profiles: Array<SharePointProfileLookup | ServiceError | undefined> = members.map(() => undefined);
-    const decided: boolean[] = members.map(() => false);
-    const photoLater: number[] = [];
-    const pictures = new Pool(this._options.picturesInFlight || 4);
+    const pictures = new Pool(this._options.picturesInFlight || 6);
     const comparisons = new Pool(1);
     const pending: Array<Promise<void>> = [];
+    // Read before anything is decided (answers that come sooner wait for it); `exchange` is the Graph side's run.
+    let stored: Map<string, ITeamRemembered> | undefined = undefined;
+    let exchange: ITeamExchangeRun | undefined = undefined;
+    let firstLook = false;
+    let metadataAnswered = 0;
+    let profilesRead = false;
+    let closed = false;
 
-    const firstVisit = stored.size === 0;
-    const early: Array<Promise<IPictureBytes> | undefined> = members.map((m, i) =>
-      firstVisit && i < (this._options.earlyPictures === undefined ? 6 : this._options.earlyPictures)
-        ? pictures.run(() => this._pictures.getPicture(m.accountName, 'M', false, signal))
-        : undefined
-    );
-    // An early picture nobody needs (no photo to compare it with) is not an error.
-    early.forEach((p) => p && p.catch(() => undefined));
     const report = (i: number, result: ITeamPersonResult, print?: string): void => {
-      decided[i] = true;
+      settled[i] = true;
+      if (signal && signal.aborted) {
+        return;
+      }
       if (print && CACHEABLE.indexOf(result.verdict.kind) >= 0) {
         next.set(members[i].accountName, { fingerprint: print, result: { ...result, fromCache: undefined } });
       }
       onResult(i, result);
     };
+    const askPicture = (i: number): Promise<IPictureBytes> => {
+      let p = pictureOf[i];
+      if (!p) {
+        p = pictures.run(() => this._pictures.getPicture(members[i].accountName, 'M', false, signal), i);
+        p.catch(() => undefined); // a picture asked for early and not needed after all is not an error
+        pictureOf[i] = p;
+      }
+      return p;
+    };
+    const askPhoto = (i: number): void => {
+      if (exchange) {
+        exchange.photo(i);
+      }
+    };
 
-    const decide = (i: number): void => {
-      const answer = exchange[i];
-      const profile = profiles[i];
-      if (decided[i] || !answer || !profile) {
+    const step = (i: number): void => {
+      if (!stored || settled[i]) {
         return;
       }
       const member = members[i];
+      const answer = metadata[i];
+      const profile = profiles[i];
+      if (firstLook) {
+        // Nothing remembered at all: each side's picture is asked for as soon as that side says there is one.
+        if (answer && answer.kind === 'lookup' && answer.lookup.kind === 'photo') {
+          askPhoto(i);
+        }
+        if (profile && !(profile instanceof ServiceError) && profile.kind === 'profile' && !profile.profile.placeholder) {
+          askPicture(i).catch(() => undefined);
+        }
+      }
+      if (!answer || !profile) {
+        return;
+      }
       if (answer.kind === 'failed') {
         return report(i, { member, verdict: { kind: 'could-not-check', reason: answer.reason, service: 'exchange', retryAfterSeconds: answer.retryAfterSeconds } });
       }
@@ -143,74 +177,96 @@ export class TeamChecker {
       if (remembered && remembered.fingerprint === print) {
         return report(i, { ...remembered.result, member, fromCache: true }, print);
       }
-      const exchangePhoto = answer.bytes ? shown(answer.bytes) : undefined;
       if (lookup.kind === 'none') {
         return report(i, { member, verdict: { kind: 'no-exchange-photo' }, sharePointUpdated: updated }, print);
       }
-      if (!answer.bytes) {
-        // Only the metadata was read (a remembered verdict was expected) and it changed: read the photo after all.
-        photoLater.push(i);
+      // The photo is needed (to show, and to compare): asked for now if it was not already.
+      askPhoto(i);
+      const photo = photos[i];
+      if (!photo) {
         return;
       }
+      if (photo.kind === 'failed') {
+        return report(i, { member, verdict: { kind: 'could-not-check', reason: photo.reason, service: 'exchange', retryAfterSeconds: photo.retryAfterSeconds } });
+      }
+      if (!photo.bytes) {
+        return report(i, { member, verdict: { kind: 'no-exchange-photo' }, sharePointUpdated: updated }, print);
+      }
+      const bytes = photo.bytes;
+      const exchangePhoto = shown(bytes);
       if (profile.profile.placeholder) {
         return report(i, { member, verdict: { kind: 'sharepoint-placeholder' }, exchangePhoto, sharePointUpdated: updated }, print);
       }
-      decided[i] = true;
-      const picture = early[i] || pictures.run(() => this._pictures.getPicture(member.accountName, 'M', false, signal));
+      settled[i] = true;
       pending.push(
-        picture
+        askPicture(i)
           .then(
-            (picture) =>
-              comparisons.run(() =>
-                this._compare(answer.bytes!, picture.bytes).then(
-                  (c): ITeamPersonResult => ({
-                    member,
-                    verdict: c.verdict === 'same' ? { kind: 'in-sync', distance: c.distance } : { kind: 'out-of-sync', distance: c.distance },
-                    exchangePhoto,
-                    sharePointPhoto: picture,
-                    sharePointUpdated: updated
-                  }),
-                  (e: unknown): ITeamPersonResult => ({ member, verdict: failureVerdict(e), exchangePhoto, sharePointPhoto: picture, sharePointUpdated: updated })
-                )
+            (got) =>
+              comparisons.run(
+                () =>
+                  this._compare(bytes, got.bytes).then(
+                    (c): ITeamPersonResult => ({
+                      member,
+                      verdict: c.verdict === 'same' ? { kind: 'in-sync', distance: c.distance } : { kind: 'out-of-sync', distance: c.distance },
+                      exchangePhoto,
+                      sharePointPhoto: got,
+                      sharePointUpdated: updated
+                    }),
+                    (e: unknown): ITeamPersonResult => ({ member, verdict: failureVerdict(e), exchangePhoto, sharePointPhoto: got, sharePointUpdated: updated })
+                  ),
+                i
               ),
             (e: unknown): ITeamPersonResult => ({ member, verdict: failureVerdict(e), exchangePhoto, sharePointUpdated: updated })
           )
-          .then((result) => {
-            if (!signal || !signal.aborted) {
-              report(i, result, result.verdict.kind === 'could-not-check' ? undefined : print);
-            }
-          })
+          .then((result) => report(i, result, result.verdict.kind === 'could-not-check' ? undefined : print))
       );
     };
+    /** Once everyone's metadata is in and looked at, no more photos can be asked for. */
+    const maybeClose = (): void => {
+      if (!closed && stored && profilesRead && metadataAnswered === n) {
+        closed = true;
+        exchange!.close();
+      }
+    };
 
-    // A first visit reads everyone's photo with their metadata (one batch round); a repeat visit reads metadata
-    // alone, and photos only for the people whose photos changed or who were never decided: no image otherwise.
-    const graph = this._exchange.read(
+    exchange = this._exchange.start(
       members,
-      () => firstVisit,
-      (i, answer) => {
-        exchange[i] = answer;
-        decide(i);
+      {
+        onMetadata: (i, answer) => {
+          metadata[i] = answer;
+          metadataAnswered++;
+          step(i);
+          maybeClose();
+        },
+        onPhoto: (i, answer) => {
+          photos[i] = answer;
+          step(i);
+        }
       },
       signal
     );
-    const sharePoint = this._readProfiles(members, profiles, decide, signal);
-    await Promise.all([graph, sharePoint]);
-    if (photoLater.length > 0) {
-      const later = photoLater.splice(0);
-      await this._exchange.read(
-        later.map((i) => members[i]),
-        () => true,
-        (j, answer) => {
-          const i = later[j];
-          exchange[i] = answer;
-          decide(i);
-        },
-        signal
-      );
+    const sharePoint = this._readProfiles(
+      members,
+      (i, profile) => {
+        profiles[i] = profile;
+        step(i);
+      },
+      signal
+    ).then(() => {
+      profilesRead = true;
+      maybeClose();
+    });
+    stored = await loading;
+    firstLook = stored.size === 0;
+    // Answers that came before the remembered verdicts were read.
+    for (let i = 0; i < n; i++) {
+      step(i);
     }
+    maybeClose();
+    await Promise.all([exchange.done, sharePoint]);
     await Promise.all(pending);
     throwIfAborted(signal);
+    const store = this._options.store;
     if (store) {
       // People no longer on the roster are forgotten; people not decided this time keep what was remembered.
       for (const m of members) {
@@ -222,23 +278,29 @@ export class TeamChecker {
     }
   }
 
+  private _loadStored(): Promise<Map<string, ITeamRemembered>> {
+    const store = this._options.store;
+    return store ? store.load().catch(() => new Map<string, ITeamRemembered>()) : Promise.resolve(new Map<string, ITeamRemembered>());
+  }
+
   private async _readProfiles(
     members: ReadonlyArray<ITeamMember>,
-    out: Array<SharePointProfileLookup | ServiceError | undefined>,
-    decide: (i: number) => void,
+    onProfile: (index: number, lookup: SharePointProfileLookup | ServiceError) => void,
     signal?: AbortSignal
   ): Promise<void> {
-    // The first chunk covers the people in the first round of Graph batches (4 batches of 10 people).
+    // The first round of chunks (one per batch in flight) is small, so the first verdicts come early: SharePoint
+    // answers a batch's requests one after another. Together they cover the first round of Graph batches.
+    const inFlight = 2;
     const first = this._options.firstProfileChunk || 40;
-    const chunk = this._options.profileChunk || 100;
+    const chunk = Math.min(SHAREPOINT_BATCH_LIMIT, this._options.profileChunk || SHAREPOINT_BATCH_LIMIT);
     const chunks: Array<[number, number]> = [];
     for (let start = 0; start < members.length; ) {
-      const size = start === 0 ? first : chunk;
+      const size = chunks.length < inFlight ? first : chunk;
       chunks.push([start, Math.min(members.length, start + size)]);
       start += size;
     }
     // Two SharePoint batches in flight: the browser's six connections are shared with Graph and the pictures.
-    const pool = new Pool(2);
+    const pool = new Pool(inFlight);
     await Promise.all(
       chunks.map(([from, to]) =>
         pool.run(async () => {
@@ -251,10 +313,7 @@ export class TeamChecker {
             const error = e instanceof ServiceError ? e : new ServiceError('sharepoint', 'network', e instanceof Error ? e.message : String(e));
             lookups = accounts.map(() => error);
           }
-          lookups.forEach((lookup, k) => {
-            out[from + k] = lookup;
-            decide(from + k);
-          });
+          lookups.forEach((lookup, k) => onProfile(from + k, lookup));
         })
       )
     );

@@ -2,7 +2,7 @@ import { ExchangePhotoLookup } from '../../models/IExchangePhoto';
 import { ITeamMember } from '../../models/ITeam';
 import { CheckFailureReason } from '../../models/CheckFailure';
 import { gifSize } from '../../comparison/sniffFormat';
-import { BatchPoster, IBatchOptions, IBatchRequestItem, IBatchResponseItem, runBatched } from './graphBatch';
+import { BatchPoster, GraphBatchQueue, IBatchOptions, IBatchResponseItem } from './graphBatch';
 
 /** What Graph said about one person's Exchange photo. */
 export type TeamExchangeAnswer =
@@ -15,9 +15,26 @@ const NO_MAILBOX_CODES = ['MailboxNotHostedInExchangeOnline', 'MailboxNotEnabled
 /** The Graph size compared, as for the personal part. */
 export const TEAM_EXCHANGE_SIZE = 96;
 
+/** One reading of a roster's Exchange photos: metadata for everyone, photos as they are asked for. */
+export interface ITeamExchangeRun {
+  /** Asks for person `index`'s photo (their metadata said there is one); answered through `onPhoto`. */
+  photo(index: number): void;
+  /** No more photos will be asked for; `done` resolves once everything asked is answered. */
+  close(): void;
+  readonly done: Promise<void>;
+}
+
+/** Where a run's answers go: each person's metadata once, and their photo once if it was asked for. */
+export interface ITeamExchangeListener {
+  onMetadata(index: number, answer: TeamExchangeAnswer): void;
+  onPhoto(index: number, answer: TeamExchangeAnswer): void;
+}
+
 /**
- * Other people's Exchange photos through Graph JSON batching (`User.ReadBasic.All`): per person the photo's metadata
- * (its `@odata.mediaEtag`) and, unless only metadata is wanted, the 96 x 96 photo, in the same batch.
+ * Other people's Exchange photos through Graph JSON batching (`User.ReadBasic.All`): everyone's photo metadata (its
+ * `@odata.mediaEtag`) first, 20 people a batch, and the 96 x 96 photo of the people who need it, asked for as their
+ * metadata comes. All requests share one queue, earlier people first, so the top of the list is decided first
+ * and a photo asked for never waits behind the metadata of the whole roster.
  */
 export class TeamGraphPhotos {
   private readonly _post: BatchPoster;
@@ -28,88 +45,55 @@ export class TeamGraphPhotos {
     this._options = options;
   }
 
-  /**
-   * Calls `onPerson` once per person, as their answers complete (both requests, when both were asked).
-   * `withPhoto(member)`: whether to read the photo too (false: the metadata decides, e.g. a remembered verdict).
-   */
-  public async read(
-    members: ReadonlyArray<ITeamMember>,
-    withPhoto: (member: ITeamMember) => boolean,
-    onPerson: (index: number, answer: TeamExchangeAnswer) => void,
-    signal?: AbortSignal
-  ): Promise<void> {
-    const items: IBatchRequestItem[] = [];
-    const waiting = new Map<number, { meta?: IBatchResponseItem; photo?: IBatchResponseItem; wantsPhoto: boolean }>();
-    members.forEach((member, i) => {
-      const user = `/users/${encodeURIComponent(member.id || member.userPrincipalName)}`;
-      const wantsPhoto = withPhoto(member);
-      waiting.set(i, { wantsPhoto });
-      items.push({ id: `${i}.m`, method: 'GET', url: `${user}/photo` });
-      if (wantsPhoto) {
-        items.push({ id: `${i}.p`, method: 'GET', url: `${user}/photos/${TEAM_EXCHANGE_SIZE}x${TEAM_EXCHANGE_SIZE}/$value` });
-      }
-    });
-    // Photos smaller than 96 px have no 96 size: read whole, afterwards.
-    const small: Array<{ index: number; lookup: ExchangePhotoLookup }> = [];
-    await runBatched(
-      items,
+  public start(members: ReadonlyArray<ITeamMember>, listener: ITeamExchangeListener, signal?: AbortSignal): ITeamExchangeRun {
+    const user = (i: number): string => `/users/${encodeURIComponent(members[i].id || members[i].userPrincipalName)}`;
+    const lookups = new Map<number, ExchangePhotoLookup>();
+    const metadata = new Map<number, IBatchResponseItem>();
+    const asked = new Set<number>();
+    const queue = new GraphBatchQueue(
       this._post,
       (response) => {
         const [index, part] = response.id.split('.');
         const i = parseInt(index, 10);
-        const entry = waiting.get(i);
-        if (!entry) {
-          return;
-        }
         if (part === 'm') {
-          entry.meta = response;
-        } else {
-          entry.photo = response;
-        }
-        if (entry.meta && (!entry.wantsPhoto || entry.photo)) {
-          waiting.delete(i);
-          const answer = toAnswer(entry.meta, entry.wantsPhoto ? entry.photo : undefined);
-          if (answer.kind === 'lookup' && entry.wantsPhoto && answer.lookup.kind === 'photo' && !answer.bytes && entry.photo && entry.photo.status === 404) {
-            small.push({ index: i, lookup: answer.lookup });
+          metadata.set(i, response);
+          const answer = toAnswer(response, undefined);
+          if (answer.kind === 'lookup') {
+            lookups.set(i, answer.lookup);
+          }
+          listener.onMetadata(i, answer);
+        } else if (part === 'p') {
+          const answer = toAnswer(metadata.get(i) || { id: `${i}.m`, status: 200, body: {} }, response);
+          if (answer.kind === 'lookup' && answer.lookup.kind === 'photo' && !answer.bytes && response.status === 404) {
+            // A photo smaller than 96 px has no 96 size: read it whole.
+            queue.add([{ id: `${i}.w`, method: 'GET', url: `${user(i)}/photo/$value` }], i);
             return;
           }
-          onPerson(i, answer);
-        }
-      },
-      { ...this._options, signal }
-    );
-    if (small.length > 0) {
-      await this._readWhole(members, small, onPerson, signal);
-    }
-  }
-
-  /** The whole photo for people whose stored photo is smaller than the compared size. */
-  private async _readWhole(
-    members: ReadonlyArray<ITeamMember>,
-    people: Array<{ index: number; lookup: ExchangePhotoLookup }>,
-    onPerson: (index: number, answer: TeamExchangeAnswer) => void,
-    signal?: AbortSignal
-  ): Promise<void> {
-    const lookups = new Map<number, ExchangePhotoLookup>();
-    const items = people.map(({ index, lookup }) => {
-      lookups.set(index, lookup);
-      const member = members[index];
-      return { id: `${index}.w`, method: 'GET' as const, url: `/users/${encodeURIComponent(member.id || member.userPrincipalName)}/photo/$value` };
-    });
-    await runBatched(
-      items,
-      this._post,
-      (response) => {
-        const i = parseInt(response.id, 10);
-        const bytes = response.status === 200 ? photoBytes(response.body) : undefined;
-        if (bytes) {
-          onPerson(i, { kind: 'lookup', lookup: lookups.get(i)!, bytes });
+          listener.onPhoto(i, answer);
         } else {
-          onPerson(i, response.status === 200 || response.status === 404 ? { kind: 'lookup', lookup: { kind: 'none' } } : failed(response));
+          const bytes = response.status === 200 ? photoBytes(response.body) : undefined;
+          const lookup = lookups.get(i);
+          listener.onPhoto(
+            i,
+            bytes && lookup ? { kind: 'lookup', lookup, bytes } : response.status === 200 || response.status === 404 ? { kind: 'lookup', lookup: { kind: 'none' } } : failed(response)
+          );
         }
       },
       { ...this._options, signal }
     );
+    members.forEach((_m, i) => queue.add([{ id: `${i}.m`, method: 'GET', url: `${user(i)}/photo` }], i));
+    const done = queue.done.then(() => undefined);
+    done.catch(() => undefined); // the caller awaits it; stopped before that is not an unhandled rejection
+    return {
+      photo: (i) => {
+        if (!asked.has(i)) {
+          asked.add(i);
+          queue.add([{ id: `${i}.p`, method: 'GET', url: `${user(i)}/photos/${TEAM_EXCHANGE_SIZE}x${TEAM_EXCHANGE_SIZE}/$value` }], i);
+        }
+      },
+      close: () => queue.close(),
+      done
+    };
   }
 }
 

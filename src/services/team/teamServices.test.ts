@@ -98,21 +98,38 @@ describe('TeamGraphPhotos: one person, two answers', () => {
   });
 });
 
-describe('TeamGraphPhotos.read: through batches', () => {
+describe('TeamGraphPhotos: through batches', () => {
   const people: ITeamMember[] = [1, 2, 3].map((n) => ({ id: `id-${n}`, displayName: `P${n}`, userPrincipalName: `p${n}@contoso.com`, accountName: claimsAccountName(`p${n}@contoso.com`), guest: false }));
 
   function poster(answer: (item: IBatchRequestItem) => IBatchResponseItem): { posted: IBatchRequestItem[][]; post: (b: IBatchRequestItem[]) => Promise<IBatchResponse> } {
     const posted: IBatchRequestItem[][] = [];
     return { posted, post: async (b) => (posted.push(b), { responses: b.map(answer) }) };
   }
+  const answers = (item: IBatchRequestItem): IBatchResponseItem =>
+    item.url.endsWith('/photo') ? { id: item.id, status: 200, body: META('e') } : { id: item.id, status: 200, body: base64(fixture('messi5')) };
 
-  test('metadata and the 96 px photo per person in the same batch; metadata only for the people who need no photo', async () => {
-    const { posted, post } = poster((item) => (item.url.endsWith('/photo') ? { id: item.id, status: 200, body: META('e') } : { id: item.id, status: 200, body: base64(fixture('messi5')) }));
-    const got: Array<[number, string]> = [];
-    await new TeamGraphPhotos(post).read(people, (m) => m.id !== 'id-2', (i, a) => got.push([i, a.kind === 'lookup' && a.bytes ? 'bytes' : 'meta']));
-    expect(posted).toHaveLength(1);
-    expect(posted[0].map((r) => r.url)).toEqual(['/users/id-1/photo', '/users/id-1/photos/96x96/$value', '/users/id-2/photo', '/users/id-3/photo', '/users/id-3/photos/96x96/$value']);
-    expect(got.sort()).toEqual([[0, 'bytes'], [1, 'meta'], [2, 'bytes']]);
+  test('everyone\'s metadata first; a photo asked for goes out with the next batch, ahead of later people, and once', async () => {
+    const many = Array.from({ length: 30 }, (_v, n) => ({ ...people[0], id: `id-${n}` }));
+    const { posted, post } = poster(answers);
+    const got: string[] = [];
+    const run = new TeamGraphPhotos(post, { maxInFlight: 1 }).start(many, {
+      onMetadata: (i, a) => {
+        got.push(`m${i}:${a.kind === 'lookup' ? a.lookup.kind : a.kind}`);
+        if (i === 1) {
+          run.photo(1);
+          run.photo(1); // asking twice asks once
+        }
+      },
+      onPhoto: (i, a) => got.push(`p${i}:${a.kind === 'lookup' && a.bytes ? 'bytes' : 'none'}`)
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    run.close();
+    await run.done;
+    expect(posted.map((b) => b.length)).toEqual([20, 11]);
+    expect(posted[1][0].url).toBe('/users/id-1/photos/96x96/$value'); // before the metadata of people 20 to 29
+    expect(posted[1].slice(1).map((r) => r.url)).toEqual(many.slice(20).map((m) => `/users/${m.id}/photo`));
+    expect(got.filter((g) => g.startsWith('p'))).toEqual(['p1:bytes']);
+    expect(got.filter((g) => g.startsWith('m'))).toHaveLength(30);
   });
 
   test('a photo smaller than 96 px (no 96 size): read whole afterwards', async () => {
@@ -120,16 +137,33 @@ describe('TeamGraphPhotos.read: through batches', () => {
       item.url.endsWith('/photo') ? { id: item.id, status: 200, body: META('e', 64) } : item.url.endsWith('/96x96/$value') ? { id: item.id, status: 404, body: { error: { code: 'ImageNotFound' } } } : { id: item.id, status: 200, body: base64(fixture('messi5')) }
     );
     const got: TeamExchangeAnswer[] = [];
-    await new TeamGraphPhotos(post).read(people.slice(0, 1), () => true, (_i, a) => got.push(a));
-    expect(posted.map((b) => b.map((r) => r.url))).toEqual([['/users/id-1/photo', '/users/id-1/photos/96x96/$value'], ['/users/id-1/photo/$value']]);
+    const run = new TeamGraphPhotos(post).start(people.slice(0, 1), { onMetadata: (i) => run.photo(i), onPhoto: (_i, a) => got.push(a) });
+    await new Promise((r) => setTimeout(r, 5));
+    run.close();
+    await run.done;
+    expect(posted.map((b) => b.map((r) => r.url))).toEqual([['/users/id-1/photo'], ['/users/id-1/photos/96x96/$value'], ['/users/id-1/photo/$value']]);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ kind: 'lookup', lookup: { kind: 'photo', metadata: { width: 64 } } });
     expect(got[0].kind === 'lookup' && got[0].bytes!.length).toBe(fixture('messi5').length);
   });
 
+  test('done waits for close(): nothing is finished while photos may still be asked for', async () => {
+    const { post } = poster(answers);
+    const run = new TeamGraphPhotos(post).start(people, { onMetadata: () => undefined, onPhoto: () => undefined });
+    let finished = false;
+    run.done.then(() => (finished = true), () => undefined);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(finished).toBe(false);
+    run.close();
+    await run.done;
+    expect(finished).toBe(true);
+  });
+
   test('a person asked by user principal name when the roster has no id (a SharePoint group)', async () => {
     const { posted, post } = poster((item) => ({ id: item.id, status: 404, body: { error: { code: 'ImageNotFound' } } }));
-    await new TeamGraphPhotos(post).read([{ ...people[0], id: undefined }], () => false, () => undefined);
+    const run = new TeamGraphPhotos(post).start([{ ...people[0], id: undefined }], { onMetadata: () => undefined, onPhoto: () => undefined });
+    run.close();
+    await run.done;
     expect(posted[0][0].url).toBe('/users/p1%40contoso.com/photo');
   });
 });

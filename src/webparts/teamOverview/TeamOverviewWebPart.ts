@@ -15,9 +15,8 @@ import { isValidHelpUrl } from '../profilePhotoSync/settings';
 import { titlePaneField } from '../profilePhotoSync/paneFields';
 import { followTeamsTheme } from '../profilePhotoSync/teamsThemes';
 import TeamOverview, { ITeamOverviewProps } from './components/TeamOverview';
-import { ITeamOverviewService } from './components/useTeamCheck';
 import { capError, parseCap } from './teamSettings';
-import { createTeamOverviewService } from './teamServices';
+import { createTeamOverviewService, ITeamOverviewServices } from './teamServices';
 
 export interface ITeamOverviewWebPartProps {
   title: string;
@@ -31,7 +30,7 @@ export interface ITeamOverviewWebPartProps {
 /** Thin: the same clients as the personal part, the overview's services, the root component. */
 export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOverviewWebPartProps> {
   private _app: IAppServices | undefined;
-  private _service: ITeamOverviewService | undefined;
+  private _service: ITeamOverviewServices | undefined;
   private _serviceKey = '';
   private _graph: Parameters<typeof createTeamOverviewService>[0]['graph'] | undefined;
   private _theme: IReadonlyTheme | undefined;
@@ -66,7 +65,7 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
   }
 
   /** One service per setting of scope and cap: changing either starts a new check, re-rendering does not. */
-  private _currentService(): ITeamOverviewService {
+  private _currentService(): ITeamOverviewServices {
     const scope: TeamScope = this.properties.scope === 'owners-and-members' ? 'owners-and-members' : 'members';
     const cap = parseCap(this.properties.cap);
     const key = `${scope}|${cap}`;
@@ -83,9 +82,12 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
         scope,
         cap,
         compare: this._app!.compare,
+        preloadComparison: this._app!.preloadComparison,
         fetch: (input, init) => window.fetch(input, init),
         store: indexedDbTeamStore(`profile-photo-sync:team:${page.web.id}:${page.user.loginName}`)
       });
+      // The roster is asked for now, while React renders the overview for the first time.
+      this._service.prefetch();
     }
     return this._service;
   }

@@ -2,7 +2,7 @@ import type { SPFI } from '@pnp/sp/fi.js';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
-import { TeamScope } from '../../models/ITeam';
+import { ITeamRoster, TeamScope } from '../../models/ITeam';
 import { IGraphClient } from '../../services/GraphPhotoService';
 import { PnPProfileService } from '../../services/PnPProfileService';
 import { ComparePhotos } from '../../services/PhotoSyncChecker';
@@ -24,13 +24,21 @@ export interface ITeamServiceOptions {
   scope: TeamScope;
   cap: number;
   compare: ComparePhotos;
+  /** Starts loading the comparison's code (the check calls it as it starts). */
+  preloadComparison?: () => void;
   fetch: FetchLike;
   store?: ITeamVerdictStore;
   batch?: IBatchOptions;
 }
 
+/** The overview's services, and a way to ask for the roster before the first render. */
+export interface ITeamOverviewServices extends ITeamOverviewService {
+  /** Asks for the roster now; the overview's first `roster()` takes that answer instead of asking again. */
+  prefetch(): void;
+}
+
 /** The overview's services, wired the same way by the web part and the workbench. */
-export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOverviewService {
+export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOverviewServices {
   const groups = {
     memberUsers: () => options.sp.web.associatedMemberGroup.users() as Promise<ISharePointGroupUser[]>,
     ownerUsers: () => options.sp.web.associatedOwnerGroup.users() as Promise<ISharePointGroupUser[]>
@@ -41,10 +49,22 @@ export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOv
     new PnPTeamProfiles(options.sp, options.siteUrl),
     new PnPProfileService(options.sp, options.siteUrl, options.fetch),
     options.compare,
-    { store: options.store }
+    { store: options.store, preloadComparison: options.preloadComparison }
   );
+  const read = (signal?: AbortSignal): Promise<ITeamRoster> => roster.getRoster(options.groupId, options.scope, options.cap, signal);
+  let prefetched: Promise<ITeamRoster> | undefined;
   return {
-    roster: (signal) => roster.getRoster(options.groupId, options.scope, options.cap, signal),
+    prefetch: () => {
+      if (!prefetched) {
+        prefetched = read();
+        prefetched.catch(() => undefined); // its failure is shown when the overview asks for it
+      }
+    },
+    roster: (signal) => {
+      const early = prefetched;
+      prefetched = undefined; // once: "check again" reads the roster anew
+      return early || read(signal);
+    },
     remembered: (members) => checker.remembered(members),
     check: (members, onResult, signal) => checker.check(members, onResult, signal)
   };

@@ -73,10 +73,9 @@ export function useTeamCheck(service: ITeamOverviewService): [ITeamCheckState, {
       .roster(abort.signal)
       .then(async (roster) => {
         rows = roster.members.map((member, index) => ({ index, member }));
-        const remembered = await service.remembered(roster.members).catch(() => roster.members.map(() => undefined));
-        rows = rows.map((row, i) => (remembered[i] ? { ...row, result: remembered[i] } : row));
-        flush({ phase: 'checking', notChecked: roster.notChecked, showingRemembered: remembered.some((r) => !!r) });
-        await service.check(
+        // The check's requests go out first; the remembered rows show while they travel (the store is read once).
+        const remembering = service.remembered(roster.members).catch(() => roster.members.map(() => undefined));
+        const checking = service.check(
           roster.members,
           (index, result) => {
             rows[index] = { ...rows[index], result };
@@ -87,6 +86,11 @@ export function useTeamCheck(service: ITeamOverviewService): [ITeamCheckState, {
           },
           abort.signal
         );
+        checking.catch(() => undefined); // awaited below; stopped meanwhile is not an unhandled rejection
+        const remembered = await remembering;
+        rows = rows.map((row, i) => (remembered[i] && !row.result ? { ...row, result: remembered[i] } : row));
+        flush({ phase: 'checking', notChecked: roster.notChecked, showingRemembered: remembered.some((r) => !!r) });
+        await checking;
         flush({ phase: 'done', showingRemembered: false });
       })
       .catch((e: unknown) => {
