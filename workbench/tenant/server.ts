@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { IGraphFault, IScenario, findScenario, TENANT_USER, TenantPhoto } from './scenarios';
-import { placeholderJpeg, thumbnail, widePhoto } from './imaging';
+import { decodeRaw, encodeJpeg, placeholderJpeg, resize, thumbnail, widePhoto } from './imaging';
 import { jpegFrameSize } from '../../src/comparison/decodeImage';
 import { contentSecurityPolicy, newNonce, withNonce } from './contentSecurityPolicy';
 import * as team from './team';
@@ -99,10 +99,11 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     if (!name) {
       return;
     }
-    const original = photo(name as TenantPhoto);
-    derived(`graph:${name}:96`, () => thumbnail(original, 96, 90));
+    // Decoded once for all its sizes (the same bytes thumbnail() makes).
+    const raw = decodeRaw(photo(name as TenantPhoto));
+    derived(`graph:${name}:96`, () => encodeJpeg(resize(raw, 96, 96), 90));
     for (const size of Object.keys(SHAREPOINT_SIZES).map((k) => SHAREPOINT_SIZES[k])) {
-      derived(`sp:${name}:${size}`, () => thumbnail(original, size, 75));
+      derived(`sp:${name}:${size}`, () => encodeJpeg(resize(raw, size, size), 75));
     }
     setTimeout(() => warmTeam(names), 0);
   };
@@ -198,8 +199,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
     return sendJson(res, 200, team.expected(ctx.roster(session.people), session.scenario.team === 'no-permission'));
   }
   if (lower === '/_api/contextinfo' && req.method === 'POST') {
-    const digest = `0x${crypto.randomBytes(32).toString('hex').toUpperCase()},${new Date().toUTCString()}`;
-    session.digests.add(digest);
+    const digest = issueDigest(session);
     return sendJson(res, 200, {
       FormDigestTimeoutSeconds: 1800,
       FormDigestValue: digest,
@@ -228,13 +228,22 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
     });
   }
   if (lower === '/workbench/config.json') {
-    return sendJson(res, 200, ctx.options.pageConfig);
+    // As a SharePoint page carries a request digest in its page context (SPFx hands it to PnPjs), the workbench
+    // page gets one with its configuration: no /_api/contextinfo round trip before the first POST.
+    return sendJson(res, 200, { ...ctx.options.pageConfig, formDigestValue: issueDigest(session) });
   }
   if (ctx.options.pageDir && req.method === 'GET') {
     const file = p === '/' ? '/index.html' : p.replace(/^\/workbench\//, '/');
     return file === '/index.html' ? workbenchPage(res, ctx.options.pageDir) : staticFile(res, ctx.options.pageDir, file);
   }
   sendJson(res, 404, { error: { code: 'NotFound', message: `${req.method} ${p}` } });
+}
+
+/** A request digest as SharePoint makes them (value, then when it was issued), valid for this session. */
+function issueDigest(session: ISession): string {
+  const digest = `0x${crypto.randomBytes(32).toString('hex').toUpperCase()},${new Date().toUTCString()}`;
+  session.digests.add(digest);
+  return digest;
 }
 
 function isSynced(session: ISession): boolean {
@@ -614,7 +623,12 @@ function graphBatchItem(url: string, id: string, people: team.ITeamPerson[], ses
 function sharePointBatch(req: http.IncomingMessage, res: http.ServerResponse, session: ISession, ctx: IContext): void {
   team.readBody(req, 2000000, (text) => {
     const people = ctx.roster(session.people);
-    const parts = team.parseSharePointBatch(text || '').map((u) => {
+    const urls = team.parseSharePointBatch(text || '');
+    if (urls.length > team.SHAREPOINT_BATCH_LIMIT) {
+      // As SharePoint Online: a batch holds at most 100 requests.
+      return spError(res, 400, 'Microsoft.SharePoint.Client.InvalidClientQueryException', `A batch may hold at most ${team.SHAREPOINT_BATCH_LIMIT} requests; this one holds ${urls.length}.`);
+    }
+    const parts = urls.map((u) => {
       let account = '';
       try {
         const target = new URL(u, 'http://localhost');

@@ -124,6 +124,9 @@ export function readBody(req: http.IncomingMessage, limit: number, done: (body: 
   req.on('end', () => done(size <= limit ? Buffer.concat(chunks).toString('utf8') : undefined));
 }
 
+/** The most requests SharePoint Online takes in one `$batch`. */
+export const SHAREPOINT_BATCH_LIMIT = 100;
+
 /** One request inside a SharePoint `$batch` body (PnPjs sends GETs outside changesets). */
 export function parseSharePointBatch(body: string): string[] {
   const urls: string[] = [];
