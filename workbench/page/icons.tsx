@@ -27,7 +27,12 @@ export function registerWorkbenchIcons(): void {
       Blocked2: svg('M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zM3 8a5 5 0 0 1 8-4L4 11a5 5 0 0 1-1-3zm5 5a5 5 0 0 1-3-1l7-7a5 5 0 0 1-4 8z'),
       Cancel: svg('M3.4 2.7 8 7.3l4.6-4.6.7.7L8.7 8l4.6 4.6-.7.7L8 8.7l-4.6 4.6-.7-.7L7.3 8 2.7 3.4z'),
       Upload: svg('M8 1 3.6 5.4l.7.7L7.5 2.9V11h1V2.9l3.2 3.2.7-.7zM2 14h12v1H2z'),
-      ChevronDown: svg('M2.6 5.6 8 11l5.4-5.4-.7-.7L8 9.6 3.3 4.9z')
+      ChevronDown: svg('M2.6 5.6 8 11l5.4-5.4-.7-.7L8 9.6 3.3 4.9z'),
+      Copy: svg('M5 1v10h9V4l-3-3zm1 1h4v3h3v5H6zm5 .4L12.6 4H11zM2 4v11h8v-2H9v1H3V5h1V4z'),
+      Download: svg('M8 12 3.6 7.6l.7-.7 3.2 3.2V2h1v8.1l3.2-3.2.7.7zM2 14h12v1H2z'),
+      CircleStop: svg('M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm0 1a6 6 0 1 1 0 12A6 6 0 0 1 8 2zM5.5 5.5v5h5v-5z'),
+      SortUp: svg('M8 2 4.6 5.4l.7.7L7.5 3.9V14h1V3.9l2.2 2.2.7-.7z'),
+      SortDown: svg('M8 14l3.4-3.4-.7-.7-2.2 2.2V2h-1v10.1L5.3 9.9l-.7.7z')
     }
   });
 }
