@@ -63,7 +63,7 @@ export async function buildWorkbench({ quiet = false } = {}) {
     format: 'esm',
     platform: 'browser',
     target: ['chrome100', 'firefox100', 'safari15'],
-    minify: true,
+    minify: !process.env.PPS_NO_MINIFY,
     sourcemap: true,
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.png': 'dataurl' },
