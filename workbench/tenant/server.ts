@@ -34,7 +34,7 @@ interface ISession {
   faultsServed: number;
   /** SharePoint's picture timestamp (seconds since 0001-01-01), as SharePoint stores it. */
   pictureTimestamp: number;
-  /** Request digests issued by /_api/contextinfo, which SetMyProfilePicture requires. */
+  /** Request digests issued (by /_api/contextinfo, and with the page's configuration), which SetMyProfilePicture requires. */
   digests: Set<string>;
   /** A picture set through SetMyProfilePicture, and when. */
   uploaded?: { bytes: Uint8Array; key: string; at: number };

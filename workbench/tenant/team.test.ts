@@ -118,3 +118,28 @@ describe('the simulated site for the team overview', () => {
     expect(served.every((e) => e.verdict === 'could-not-check')).toBe(true);
   }, 60000);
 });
+
+describe('the simulated tenant behaves as SharePoint Online for the overview', () => {
+  test('a SharePoint batch holds at most 100 requests; PnPjs, told so, splits a larger one', async () => {
+    await session('part=team&people=150');
+    const people = roster(150);
+    const part = (p: { accountName: string }): string =>
+      `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET ${base}/_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)?@v='${encodeURIComponent(p.accountName)}' HTTP/1.1\r\n\r\n`;
+    const tooMany = await fetch(`${base}/_api/$batch`, { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=b' }, body: people.slice(0, 101).map(part).join('') + '--b--\r\n' });
+    expect(tooMany.status).toBe(400);
+    const sp = spfi(base).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse());
+    const lookups = await new PnPTeamProfiles(sp, base).read(people.map((p) => p.accountName));
+    expect(lookups).toHaveLength(150);
+    expect(lookups.filter((l) => !(l instanceof Error) && l.kind === 'profile')).toHaveLength(people.filter((p) => !p.noProfile).length);
+  });
+
+  test("the page's configuration carries a request digest the tenant accepts, as a SharePoint page's context does", async () => {
+    await session('');
+    const config = (await (await fetch(`${base}/workbench/config.json`)).json()) as { formDigestValue?: string };
+    expect(config.formDigestValue).toMatch(/^0x[0-9A-F]{64},/);
+    const post = (digest?: string): Promise<Response> =>
+      fetch(`${base}/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture`, { method: 'POST', headers: digest ? { 'X-RequestDigest': digest } : {}, body: new Uint8Array([1, 2, 3]) });
+    expect((await post()).status).toBe(403);
+    expect((await post(config.formDigestValue)).status).not.toBe(403);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { IBatchRequestItem, IBatchResponse, IBatchResponseItem, retryAfterSeconds, runBatched } from './graphBatch';
+import { GraphBatchQueue, IBatchRequestItem, IBatchResponse, IBatchResponseItem, retryAfterSeconds, runBatched } from './graphBatch';
 
 function requests(n: number): IBatchRequestItem[] {
   return Array.from({ length: n }, (_v, i) => ({ id: String(i + 1), method: 'GET' as const, url: `/users/u${i + 1}/photo` }));
@@ -145,5 +145,42 @@ describe('runBatched: Graph JSON batching', () => {
     expect(retryAfterSeconds({ 'retry-after': '0' })).toBe(0);
     expect(retryAfterSeconds({ 'Retry-After': 'soon' })).toBeUndefined();
     expect(retryAfterSeconds(undefined)).toBeUndefined();
+  });
+});
+
+describe('GraphBatchQueue: requests added while others are answered', () => {
+  test('requests added in one moment share a batch; lower priority goes first; done waits for close()', async () => {
+    const { post, posted } = poster(ok, 2);
+    const delivered: string[] = [];
+    const queue: GraphBatchQueue = new GraphBatchQueue(
+      post,
+      (r) => {
+        delivered.push(r.id);
+        if (r.id === 'late-1') {
+          // Asked for in answer to the first batch (a photo once its metadata came): ahead of the 5 late ones.
+          queue.add(requests(3).map((q) => ({ ...q, id: `early-${q.id}` })), 1);
+        }
+      },
+      { maxInFlight: 1 }
+    );
+    queue.add(requests(25).map((r) => ({ ...r, id: `late-${r.id}` })), 100);
+    let finished = false;
+    queue.done.then(() => (finished = true), () => undefined);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(finished).toBe(false); // not closed: more may come
+    queue.close();
+    await queue.done;
+    expect(posted.map((p) => p.ids.length)).toEqual([20, 8]);
+    expect(posted[1].ids).toEqual(['early-1', 'early-2', 'early-3', 'late-21', 'late-22', 'late-23', 'late-24', 'late-25']);
+    expect(delivered).toHaveLength(28);
+  });
+
+  test('a request added inside an answer (a follow-up) is sent even after close()', async () => {
+    const { post, posted } = poster(ok);
+    const queue: GraphBatchQueue = new GraphBatchQueue(post, (r) => r.id === 'a' && queue.add([{ id: 'b', method: 'GET', url: '/b' }]));
+    queue.add([{ id: 'a', method: 'GET', url: '/a' }]);
+    queue.close();
+    await queue.done;
+    expect(posted.map((p) => p.ids)).toEqual([['a'], ['b']]);
   });
 });

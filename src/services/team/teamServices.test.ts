@@ -7,6 +7,7 @@ import { photoBytes as fixture } from '../../../test/photoFixtures';
 import { IBatchRequestItem, IBatchResponse, IBatchResponseItem } from './graphBatch';
 import { photoBytes, TeamExchangeAnswer, TeamGraphPhotos, toAnswer } from './TeamGraphPhotos';
 import { ISharePointGroups, ISharePointGroupUser, MAX_TEAM_CAP, relativeGraphPath, TeamRosterService } from './TeamRosterService';
+import { createTeamOverviewService } from '../../webparts/teamOverview/teamServices';
 
 const GROUP = '0a1b2c3d-0000-4000-8000-000000000001';
 const SELECT = '$select=id,displayName,mail,userPrincipalName,userType&$top=999';
@@ -165,5 +166,28 @@ describe('TeamGraphPhotos: through batches', () => {
     run.close();
     await run.done;
     expect(posted[0][0].url).toBe('/users/p1%40contoso.com/photo');
+  });
+});
+
+describe('createTeamOverviewService: the roster asked for before the first render', () => {
+  test('prefetch() asks once; the first roster() takes that answer, the next reads anew', async () => {
+    const graph = new FakeGraphClient({ [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { json: { value: [user(1)] } } });
+    const service = createTeamOverviewService({
+      graph: graph as unknown as Parameters<typeof createTeamOverviewService>[0]['graph'], // no batch is posted here
+      sp: {} as Parameters<typeof createTeamOverviewService>[0]['sp'],
+      siteUrl: 'https://contoso.sharepoint.com/sites/team',
+      groupId: GROUP,
+      scope: 'members',
+      cap: 500,
+      compare: () => Promise.reject(new Error('nothing is compared here')),
+      fetch: async () => new Response('')
+    });
+    service.prefetch();
+    service.prefetch();
+    expect(graph.requests).toHaveLength(1);
+    expect((await service.roster()).members.map((m) => m.id)).toEqual(['id-1']);
+    expect(graph.requests).toHaveLength(1);
+    await service.roster();
+    expect(graph.requests).toHaveLength(2);
   });
 });

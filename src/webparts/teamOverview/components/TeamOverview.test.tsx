@@ -27,7 +27,10 @@ class FakeTeamService implements ITeamOverviewService {
   public roster(): Promise<ITeamRoster> {
     return this.rosterAnswer;
   }
+  /** What remembered() waits for (a test holds it back to see the check start first). */
+  public rememberGate: Promise<void> = Promise.resolve();
   public async remembered(members: ReadonlyArray<ITeamMember>): Promise<Array<ITeamPersonResult | undefined>> {
+    await this.rememberGate;
     return members.map((_m, i) => this.remember[i]);
   }
   public check(_members: ReadonlyArray<ITeamMember>, onResult: (i: number, r: ITeamPersonResult) => void, signal?: AbortSignal): Promise<void> {
@@ -178,5 +181,19 @@ describe('TeamOverview', () => {
     await screen.findByText('Showing the last check while checking again.');
     expect(document.querySelector(`[data-account="${PEOPLE[0].accountName}"]`)!.getAttribute('data-verdict')).toBe('in-sync');
     expect(document.querySelector(`[data-account="${PEOPLE[1].accountName}"]`)!.getAttribute('data-verdict')).toBe('checking');
+  });
+
+  test('the check starts before the remembered rows are read; a fresh verdict wins over a remembered one', async () => {
+    const service = new FakeTeamService();
+    let release!: () => void;
+    service.rememberGate = new Promise<void>((resolve) => (release = resolve));
+    service.remember = [{ member: PEOPLE[0], verdict: { kind: 'out-of-sync', distance: 0.6 }, fromCache: true }, { member: PEOPLE[1], verdict: { kind: 'no-mailbox' }, fromCache: true }];
+    renderOverview(service);
+    await waitFor(() => expect(service.runs).toBe(1)); // while remembered() still waits
+    act(() => service.emit(0)); // in sync now
+    await act(async () => release());
+    await screen.findByText('Showing the last check while checking again.');
+    expect(document.querySelector(`[data-account="${PEOPLE[0].accountName}"]`)!.getAttribute('data-verdict')).toBe('in-sync');
+    expect(document.querySelector(`[data-account="${PEOPLE[1].accountName}"]`)!.getAttribute('data-verdict')).toBe('no-mailbox');
   });
 });
