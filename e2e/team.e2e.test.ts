@@ -16,19 +16,22 @@ async function finished(): Promise<string> {
   return status.innerText();
 }
 
-/** Every row of the (virtualized) list, as a person sees them: scrolling through it. */
-async function allRows(): Promise<Map<string, string>> {
+/**
+ * Every row of the (virtualized) list, as a person sees them: scrolling through it until `count` people were seen
+ * (the list renders what scrolled into view a moment later) or nothing new comes for a while.
+ */
+async function allRows(count: number): Promise<Map<string, string>> {
   const rows = new Map<string, string>();
   await page.evaluate(() => window.scrollTo(0, 0));
-  let unchanged = 0;
-  for (let i = 0; i < 400 && unchanged < 3; i++) {
+  const deadline = Date.now() + 20000;
+  let quiet = 0;
+  while (rows.size < count && Date.now() < deadline && quiet < 40) {
     const before = rows.size;
     const seen = await page.$$eval('[data-account]', (els) => els.map((e) => [e.getAttribute('data-account') || '', e.getAttribute('data-verdict') || ''] as [string, string]));
     seen.forEach(([account, verdict]) => rows.set(account, verdict));
-    unchanged = rows.size === before ? unchanged + 1 : 0;
-    await page.evaluate(() => window.scrollBy(0, 500));
-    // two frames: the list renders what scrolled into view on the next one
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    quiet = rows.size === before ? quiet + 1 : 0;
+    await page.evaluate(() => window.scrollBy(0, 400));
+    await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 50)));
   }
   return rows;
 }
@@ -51,7 +54,7 @@ describe('the team overview', () => {
     await page.goto(workbenchUrl({ part: 'team', people: '60' }));
     expect(await finished()).toBe('Checked 60 people.');
     const expected = await intended();
-    const rows = await allRows();
+    const rows = await allRows(60);
     expect(rows.size).toBe(60);
     expect(expected.map((e) => `${e.account}=${rows.get(e.account)}`)).toEqual(expected.map((e) => `${e.account}=${e.verdict}`));
     expect(new Set(expected.map((e) => e.verdict)).size).toBe(6); // every verdict is represented
@@ -73,7 +76,7 @@ describe('the team overview', () => {
     await page.getByText('Only people who need to act').click(); // where a person clicks: the label
     await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-verdict]')).every((e) => ['out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo'].indexOf(e.getAttribute('data-verdict') || '') >= 0));
     const needing = (await intended()).filter((e) => ['out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo'].indexOf(e.verdict) >= 0);
-    expect((await allRows()).size).toBe(needing.length);
+    expect((await allRows(needing.length)).size).toBe(needing.length);
   });
 
   test('Export CSV: a UTF-8 file with a BOM, one line per person, the verdicts as shown', async () => {
@@ -120,8 +123,8 @@ describe('the team overview', () => {
   test('team-throttled: the requests Graph throttled inside its batches are retried until every verdict is in', async () => {
     await page.goto(workbenchUrl({ part: 'team', people: '40', scenario: 'team-throttled' }));
     expect(await finished()).toBe('Checked 40 people.');
-    const rows = await allRows();
     const expected = await intended();
+    const rows = await allRows(expected.length);
     expect(expected.map((e) => rows.get(e.account))).toEqual(expected.map((e) => e.verdict));
   });
 
@@ -129,7 +132,7 @@ describe('the team overview', () => {
     await page.goto(workbenchUrl({ part: 'team', people: '10', scenario: 'team-no-permission' }));
     await finished();
     await page.getByText(/needs the Microsoft Graph permission User\.ReadBasic\.All\. A SharePoint administrator approves it/).waitFor();
-    expect(Array.from((await allRows()).values()).every((v) => v === 'could-not-check')).toBe(true);
+    expect(Array.from((await allRows(10)).values()).every((v) => v === 'could-not-check')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -185,8 +188,8 @@ describe('the team overview', () => {
     await page.getByText('Showing the last check while checking again.').waitFor().catch(() => undefined);
     expect(await finished()).toBe('Checked 30 people.');
     expect(images).toEqual([]);
-    const rows = await allRows();
     const expected = await intended();
+    const rows = await allRows(expected.length);
     expect(expected.map((e) => rows.get(e.account))).toEqual(expected.map((e) => e.verdict));
   });
 });
