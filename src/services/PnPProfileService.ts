@@ -113,16 +113,19 @@ export class PnPProfileService implements ISharePointProfileService {
   /**
    * One picture request, retried as the others are. A request that fails outright is asked again without following
    * redirects: when SharePoint answers that with a redirect, Microsoft 365 was reached and sent the picture from an
-   * address this page may not read (another origin without CORS): that is said, and not retried.
+   * address this page may not read (another origin without CORS): that is said, and not retried. The probe is made
+   * once: when it too went unanswered, the retries are plain retries.
    */
   private _fetchPicture(url: string, init: RequestInit, abort: AbortSignal): Promise<Response> {
+    let probed = false;
     const fetchOrExplain: FetchLike = async (input, options) => {
       try {
         return await this._fetch(input, options);
       } catch (e) {
-        if (abort.aborted) {
+        if (abort.aborted || probed) {
           throw e;
         }
+        probed = true;
         const probe = await this._fetch(input, { ...options, redirect: 'manual', cache: 'no-store' }).catch(() => undefined);
         if (probe && (probe.type === 'opaqueredirect' || (probe.status >= 300 && probe.status < 400))) {
           throw new ServiceError('sharepoint', 'redirected-elsewhere', `userphoto.aspx redirected to an address the page may not read: ${e instanceof Error ? e.message : String(e)}`);

@@ -9,6 +9,7 @@ import { PhotoSyncChecker } from '../../services/PhotoSyncChecker';
 import { PreviewChecker } from './PreviewChecker';
 import { teamsTheme } from './teamsThemes';
 import { IHostedWebPart } from '../../../test/spfx/sp-webpart-base';
+import { hostWebPart, lastRenderedProps } from '../../../test/spfx/hostWebPart';
 import { FakeGraphClient } from '../../../test/fakes/FakeGraphClient';
 import { myProperties } from '../../../test/fakes/fakeSharePoint';
 import { sharePointCopy } from '../../../test/photoFixtures';
@@ -86,13 +87,7 @@ async function host(
   options: IFakeContextOptions & { mode?: DisplayMode } = {}
 ): Promise<{ part: IHostedWebPart<IProfilePhotoSyncWebPartProps>; fake: IFakeContext }> {
   const fake = fakeContext(options);
-  const part = new ProfilePhotoSyncWebPart() as unknown as IHostedWebPart<IProfilePhotoSyncWebPartProps>;
-  part.context = fake.context;
-  part.properties = properties;
-  part.displayMode = options.mode || DisplayMode.Read;
-  document.body.appendChild(part.domElement);
-  await part.onInit();
-  part.render();
+  const part = await hostWebPart(new ProfilePhotoSyncWebPart(), fake.context, properties, options.mode);
   return { part, fake };
 }
 
@@ -112,8 +107,7 @@ afterEach(() => {
 
 /** The props of the last render. */
 function lastProps(): IProfilePhotoSyncProps {
-  const calls = rendered.mock.calls;
-  return (calls[calls.length - 1][0] as { props: IProfilePhotoSyncProps }).props;
+  return lastRenderedProps<IProfilePhotoSyncProps>(rendered);
 }
 
 describe('ProfilePhotoSyncWebPart: onInit wires the real services to SPFx', () => {

@@ -6,6 +6,7 @@ import TeamOverviewWebPart, { ITeamOverviewWebPartProps } from './TeamOverviewWe
 import { ITeamOverviewProps } from './components/TeamOverview';
 import { teamsTheme } from '../profilePhotoSync/teamsThemes';
 import { IHostedWebPart } from '../../../test/spfx/sp-webpart-base';
+import { hostWebPart, lastRenderedProps } from '../../../test/spfx/hostWebPart';
 import { FakeGraphClient } from '../../../test/fakes/FakeGraphClient';
 
 /** The team overview's class as SharePoint's page drives it (test/spfx), over a fake SPFx context. */
@@ -73,12 +74,7 @@ function fakeContext(options: { teams?: string } = {}): { context: unknown; grap
 
 async function host(properties: ITeamOverviewWebPartProps, options: { teams?: string } = {}): Promise<{ part: IHostedWebPart<ITeamOverviewWebPartProps>; fake: ReturnType<typeof fakeContext> }> {
   const fake = fakeContext(options);
-  const part = new TeamOverviewWebPart() as unknown as IHostedWebPart<ITeamOverviewWebPartProps>;
-  part.context = fake.context;
-  part.properties = properties;
-  document.body.appendChild(part.domElement);
-  await part.onInit();
-  part.render();
+  const part = await hostWebPart(new TeamOverviewWebPart(), fake.context, properties);
   return { part, fake };
 }
 
@@ -92,8 +88,7 @@ afterEach(() => {
 });
 
 function lastProps(): ITeamOverviewProps {
-  const calls = rendered.mock.calls;
-  return (calls[calls.length - 1][0] as { props: ITeamOverviewProps }).props;
+  return lastRenderedProps<ITeamOverviewProps>(rendered);
 }
 
 describe('TeamOverviewWebPart', () => {

@@ -119,16 +119,20 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
   };
 
   const sortBy = React.useCallback((key: TeamSort): void => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false })), []);
+  /** A column sorted by clicking its header, showing which way it is sorted. */
+  const sortable = (key: TeamSort, name: string, minWidth: number): IColumn => ({
+    key,
+    name,
+    minWidth,
+    isResizable: true,
+    isSorted: sort.key === key,
+    isSortedDescending: sort.key === key && sort.descending,
+    onColumnClick: () => sortBy(key)
+  });
   const columns = React.useMemo((): IColumn[] => [
     { key: 'photos', name: strings.TeamColumnPhotos, minWidth: 76, maxWidth: 76, onRender: (row: ITeamRow) => <RowPhotos row={row} className={styles.photos} thumb={styles.thumb} noThumb={styles.noThumb} /> },
     {
-      key: 'name',
-      name: strings.TeamColumnPerson,
-      minWidth: 160,
-      isResizable: true,
-      isSorted: sort.key === 'name',
-      isSortedDescending: sort.key === 'name' && sort.descending,
-      onColumnClick: () => sortBy('name'),
+      ...sortable('name', strings.TeamColumnPerson, 160),
       onRender: (row: ITeamRow) => (
         <span>
           <span className={styles.name}>{row.member.displayName}</span>
@@ -140,13 +144,7 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
       )
     },
     {
-      key: 'verdict',
-      name: strings.TeamColumnVerdict,
-      minWidth: 180,
-      isResizable: true,
-      isSorted: sort.key === 'verdict',
-      isSortedDescending: sort.key === 'verdict' && sort.descending,
-      onColumnClick: () => sortBy('verdict'),
+      ...sortable('verdict', strings.TeamColumnVerdict, 180),
       onRender: (row: ITeamRow) =>
         row.result ? (
           <span title={row.result.verdict.kind === 'could-not-check' ? reasonText(row.result.verdict.reason, row.result.verdict.retryAfterSeconds, row.result.verdict.service) : undefined}>
