@@ -68,6 +68,17 @@ export function collectErrors(page: Page): string[] {
 
 /** axe-core's WCAG 2.1 A and AA rules over the whole page; returns the violations, described. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // What a person sees once the page is still: a row fading in (Fluent animates rows as they mount) is half
+  // transparent, and its contrast is not the one anybody reads. Endless animations (a spinner) are not waited for.
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().every((a) => {
+        const end = a.effect ? a.effect.getComputedTiming().endTime : 0;
+        return a.playState !== 'running' || typeof end !== 'number' || !isFinite(end);
+      }),
+    undefined,
+    { timeout: 5000 }
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -11,6 +11,10 @@ export interface ICommandButtonProps {
   onClick: () => void;
   /** A longer accessible name, starting with the visible text (e.g. whose row the button acts on). */
   ariaLabel?: string;
+  /** `action`: a quiet button for a row (no fill: text and a theme-coloured icon), as Fluent's ActionButton looks. */
+  variant?: 'primary' | 'action';
+  /** Placement from the parent (margins); the look stays the button's. */
+  className?: string;
 }
 
 const getStyles = memoizeFunction((theme: ITheme) =>
@@ -39,16 +43,39 @@ const getStyles = memoizeFunction((theme: ITheme) =>
         },
         '@media (forced-colors: active)': { borderColor: 'ButtonText' }
       }
-    }
+    },
+    action: {
+      display: 'inline-flex',
+      alignItems: 'center',
+      gap: 8,
+      minHeight: 32,
+      padding: '0 8px',
+      borderRadius: 2,
+      border: '1px solid transparent',
+      background: 'transparent',
+      color: theme.semanticColors.actionLink,
+      ...theme.fonts.medium,
+      cursor: 'pointer',
+      selectors: {
+        ':hover': { color: theme.semanticColors.actionLinkHovered, background: theme.semanticColors.buttonBackgroundHovered },
+        ':active': { background: theme.semanticColors.buttonBackgroundPressed },
+        ':focus-visible': { outline: `2px solid ${theme.palette.neutralPrimary}`, outlineOffset: 0 },
+        '@media (forced-colors: active)': { color: 'ButtonText' }
+      }
+    },
+    actionIcon: { color: theme.palette.themePrimary, selectors: { '@media (forced-colors: active)': { color: 'ButtonText' } } }
   })
 );
 
-/** The primary button of the first paint: a native button in Fluent UI's primary colours, without Fluent's button code. */
+/**
+ * A native button in Fluent UI's colours, without Fluent's button code: the primary button of the first paint, and
+ * (`variant="action"`) the quiet button of each row in a long list, where Fluent's own cost a render of its own.
+ */
 export function CommandButton(props: ICommandButtonProps): JSX.Element {
   const styles = getStyles(useTheme());
   return (
-    <button type="button" className={styles.root} onClick={props.onClick} disabled={props.disabled} aria-label={props.ariaLabel}>
-      {props.iconName && <Icon iconName={props.iconName} aria-hidden={true} />}
+    <button type="button" className={`${props.variant === 'action' ? styles.action : styles.root}${props.className ? ` ${props.className}` : ''}`} onClick={props.onClick} disabled={props.disabled} aria-label={props.ariaLabel}>
+      {props.iconName && <Icon iconName={props.iconName} className={props.variant === 'action' ? styles.actionIcon : undefined} aria-hidden={true} />}
       <span>{props.text}</span>
     </button>
   );
