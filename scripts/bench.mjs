@@ -316,6 +316,16 @@ const closestDiff = diffRows.reduce((c, r) => (r.result.distance < c.result.dist
 line(`same (${sameRows.length} pairs): range`, `${Math.min(...sameRows.map((r) => r.result.distance)).toFixed(3)}-${worstSame.result.distance.toFixed(3)}, worst: ${worstSame.pair.name}`);
 line(`different (${diffRows.length} pairs): closest`, `${closestDiff.result.distance.toFixed(3)}: ${closestDiff.pair.name}`);
 line('threshold; margins', `${cmp.SAME_PHOTO_THRESHOLD}; ${(cmp.SAME_PHOTO_THRESHOLD - worstSame.result.distance).toFixed(3)} below, ${(closestDiff.result.distance - cmp.SAME_PHOTO_THRESHOLD).toFixed(3)} above`);
+// Each class's range, the tone classes apart from the sizes, qualities and crops they are made on top of.
+const classOf = (name) => {
+  const [kind, , variant] = name.split(' / ');
+  if (kind !== 'same') return kind;
+  return variant.includes('tone:') ? 'same: tone (gamma, brightness, contrast, range, cast, sharpening)' : variant.includes('transparent PNG') ? 'same: transparent PNG vs flattened' : variant.includes('light backdrop') ? 'same: light backdrop clipped' : 'same: sizes, qualities, crops, formats';
+};
+for (const cls of Array.from(new Set(rows.map((r) => classOf(r.pair.name))))) {
+  const ds = rows.filter((r) => classOf(r.pair.name) === cls).map((r) => r.result.distance);
+  line(`  ${cls} (${ds.length})`, `${Math.min(...ds).toFixed(3)}-${Math.max(...ds).toFixed(3)}`);
+}
 const by = (k) => rows.filter((r) => r.result.decidedBy === k).length;
 line('decided by: hash / coarse search / full second look', `${by('hash')} / ${by('coarse')} / ${by('aligned')} of ${rows.length} (only the full look ever says "same")`);
 for (const [key, why] of Object.entries(cmp.BELOW_DETECTION)) {

@@ -11,6 +11,9 @@ import {
   rotateClockwise, withExifOrientation
 } from './photoFixtures';
 import { bilinear } from '../workbench/tenant/imaging';
+import {
+  brightness, colourCast, contrast, flatten, fullReadAsLimited, gamma, limitedReadAsFull, roundCutOut, unsharpMask
+} from './toneChanges';
 
 export interface IPhotoPair {
   /** `class / photo / variant`, unique. */
@@ -32,6 +35,7 @@ function cached(key: string, make: () => IRaw): IRaw {
 function raw(name: PhotoName): IRaw {
   return cached(name, () => decodeRaw(photoBytes(name)));
 }
+
 /**
  * The photo at 192 px, where re-takes are made: 2.7 times the 72 px thumbnail they end up as, so every change
  * survives into it, at a tenth of the work of warping the full-size photo.
@@ -40,6 +44,8 @@ const WORK_SIZE = 192;
 function work(name: PhotoName): IRaw {
   return cached(`${name}@${WORK_SIZE}`, () => resize(raw(name), WORK_SIZE, WORK_SIZE));
 }
+/** The photograph as stored, decoded once. */
+export const originalOf = raw;
 
 /** Graph's stored copy at `size` (quality 90); at 648 the stored photo itself (ours are at most 648 px). */
 export function graphPhoto(name: PhotoName, size: 96 | 648): Uint8Array {
@@ -175,6 +181,49 @@ export const SAME_VARIANTS: Variant[] = [
   { name: 'EXIF-rotated 120 px', make: (r) => withExifOrientation(encodeJpeg(rotateClockwise(resize(r, 120, 120)), 80), 8) }
 ];
 
+/**
+ * Copies of one capture whose tone one pipeline changed and the other did not, each in both directions (the
+ * SharePoint side lighter and darker, or more and less contrast): the ends of the ranges the verdict must hold
+ * through. Made before SharePoint's resize, as a profile or range is applied when a photo is read; sharpening after
+ * it, as a thumbnailer sharpens what it has shrunk.
+ */
+export const TONE_VARIANTS: Variant[] = [
+  { name: 'tone: gamma 0.75 (lighter), 72 px', make: (r) => sp(gamma(r, 0.75), 72, 75) },
+  { name: 'tone: gamma 1.33 (darker), 72 px', make: (r) => sp(gamma(r, 1.33), 72, 75) },
+  { name: 'tone: brightness +12, 72 px', make: (r) => sp(brightness(r, 12), 72, 75) },
+  { name: 'tone: brightness -12, 72 px', make: (r) => sp(brightness(r, -12), 72, 75) },
+  { name: 'tone: contrast x1.15, 72 px', make: (r) => sp(contrast(r, 1.15), 72, 75) },
+  { name: 'tone: contrast x0.85, 72 px', make: (r) => sp(contrast(r, 0.85), 72, 75) },
+  { name: 'tone: limited range read as full (washed out), 72 px', make: (r) => sp(limitedReadAsFull(r), 72, 75) },
+  { name: 'tone: full range read as limited (deeper), 72 px', make: (r) => sp(fullReadAsLimited(r), 72, 75) },
+  { name: 'tone: warm cast (red +12, blue -12), 72 px', make: (r) => sp(colourCast(r, 12), 72, 75) },
+  { name: 'tone: cool cast (red -12, blue +12), 72 px', make: (r) => sp(colourCast(r, -12), 72, 75) },
+  { name: 'tone: sharpened (unsharp mask), 72 px', make: (r) => encodeJpeg(unsharpMask(resize(r, 72, 72), 1), 75) },
+  { name: 'tone: gamma 0.8 and contrast x1.1, 48 px q40', make: (r) => sp(contrast(gamma(r, 0.8), 1.1), 48, 40) }
+];
+
+/** A portrait's backdrop: light, so that lighter tones and more contrast clip it to white. */
+export const LIGHT_BACKDROP = 240;
+
+/** The photo as a round cut-out of its subject (transparent around it), at the working size. */
+export function cutOut(photo: PhotoName): IRaw {
+  const s = SUBJECTS[photo];
+  return cached(`${photo} cut out`, () => roundCutOut(work(photo), s.cx, s.cy, Math.min(0.48, s.r + 0.1)));
+}
+
+/** The cut-out on a light backdrop: a portrait against a bright wall, whose backdrop a tone change clips. */
+export function onLightBackdrop(photo: PhotoName): IRaw {
+  return cached(`${photo} on a light backdrop`, () => flatten(cutOut(photo), LIGHT_BACKDROP));
+}
+
+/** Tone changes that clip a light backdrop to white (or lift it there), on the portrait against a bright wall. */
+export const CLIPPING_VARIANTS: Variant[] = [
+  { name: 'light backdrop clipped: contrast x1.15', make: (r) => sp(contrast(r, 1.15), 72, 75) },
+  { name: 'light backdrop clipped: gamma 0.75', make: (r) => sp(gamma(r, 0.75), 72, 75) },
+  { name: 'light backdrop clipped: brightness +12', make: (r) => sp(brightness(r, 12), 72, 75) },
+  { name: 'light backdrop darker: gamma 1.33', make: (r) => sp(gamma(r, 1.33), 72, 75) }
+];
+
 /** The format fixtures (made with ImageMagick from messi5, 96 px): each must read "same" as messi5. */
 export const FORMAT_FIXTURES = ['messi5-progressive.jpg', 'messi5-cmyk.jpg', 'messi5-palette.png', 'messi5-grey16.png', 'messi5-interlaced.png'];
 
@@ -207,7 +256,10 @@ export const RETAKE_VARIANTS: Variant[] = [
   retakeOf('subject tilted 15 degrees', (r, s) => turnRegion(r, s.cx, s.cy, s.r, 15)),
   retakeOf('subject turned (25% narrower)', (r, s) => squeezeRegion(r, s.cx, s.cy, s.r, -0.25)),
   retakeOf('pose mirrored', (r, s) => blendRegion(r, mirror(r), s.cx, s.cy, s.r)),
-  retakeOf('lower half moved 8%', (r, s) => moveRegion(r, s.cx, Math.min(0.85, s.cy + 0.6 * s.r), s.r, 0.08, 0))
+  retakeOf('lower half moved 8%', (r, s) => moveRegion(r, s.cx, Math.min(0.85, s.cy + 0.6 * s.r), s.r, 0.08, 0)),
+  // A re-take in other light is a re-take: the room's light changes the tones, the new pose the structure.
+  retakeOf('subject moved 6% sideways, in a brighter room', (r, s) => gamma(brightness(moveRegion(r, s.cx, s.cy, s.r, 0.06, 0), 10), 0.8)),
+  retakeOf('subject tilted 15 degrees, in a darker room', (r, s) => contrast(gamma(turnRegion(r, s.cx, s.cy, s.r, 15), 1.25), 0.9))
 ];
 
 /** A re-take variant: `change` applied around the photo's subject, the result as SharePoint keeps a second shot. */
@@ -235,6 +287,8 @@ export const BELOW_DETECTION: Record<string, string> = {
   'orange / subject tilted 15 degrees': 'a round, smooth fruit turned about its centre looks the same',
   'orange / lower half moved 8%': 'the smooth lower half and table edge move along themselves',
   'orange / subject moved 6% sideways': 'a smooth fruit on a smooth backdrop: nothing with an edge moves',
+  'orange / subject moved 6% sideways, in a brighter room': 'as moved 6% sideways: nothing with an edge moves',
+  'orange / subject tilted 15 degrees, in a darker room': 'as tilted 15 degrees: a round, smooth fruit looks the same',
   'baboon / subject moved 5% down': 'vertical stripes moved vertically (the aperture problem)'
 };
 
@@ -253,6 +307,29 @@ export function comparisonPairs(): IPhotoPair[] {
       for (const copy of copies) {
         pairs.push({ name: `same / ${photo} / Graph ${size} vs ${copy.name}`, kind: 'same', exchange: graph, sharePoint: copy.bytes });
       }
+    }
+    for (const v of TONE_VARIANTS) {
+      pairs.push({ name: `same / ${photo} / Graph 96 vs ${v.name}`, kind: 'same', exchange, sharePoint: v.make(r, photo) });
+    }
+    // Transparency: a round cut-out PNG (an Entra ID photo may be one) against its JPEG copy flattened onto black or
+    // white, and the other way round (SharePoint's copy the PNG).
+    const cut = cutOut(photo);
+    const cutPng = encodePngRgba(resize(cut, 96, 96));
+    for (const backdrop of [0, 255]) {
+      const name = backdrop ? 'white' : 'black';
+      const flattened = flatten(cut, backdrop);
+      pairs.push({ name: `same / ${photo} / transparent PNG 96 vs flattened on ${name}, 72 px`, kind: 'same', exchange: cutPng, sharePoint: sp(flattened, 72, 75) });
+      pairs.push({
+        name: `same / ${photo} / flattened on ${name}, Graph 96 vs transparent PNG 72 px`,
+        kind: 'same',
+        exchange: encodeJpeg(resize(flattened, 96, 96), 90),
+        sharePoint: encodePngRgba(resize(cut, 72, 72))
+      });
+    }
+    const light = onLightBackdrop(photo);
+    const lightGraph = encodeJpeg(resize(light, 96, 96), 90);
+    for (const v of CLIPPING_VARIANTS) {
+      pairs.push({ name: `same / ${photo} / Graph 96 vs ${v.name}`, kind: 'same', exchange: lightGraph, sharePoint: v.make(light, photo) });
     }
     for (const v of RETAKE_VARIANTS) {
       if (BELOW_DETECTION[`${photo} / ${v.name}`]) {
@@ -286,6 +363,12 @@ export function comparisonPairs(): IPhotoPair[] {
     pairs.push({ name: `real re-take / ${a} vs ${b}`, kind: 'different', exchange: encodeJpeg(resize(first, 96, 96), 90), sharePoint: sp(second, 72, 75) });
     pairs.push({ name: `real re-take / ${b} vs ${a}`, kind: 'different', exchange: encodeJpeg(resize(second, 96, 96), 90), sharePoint: sp(first, 72, 75) });
     pairs.push({ name: `same / ${a} / Graph 96 vs M 72`, kind: 'same', exchange: encodeJpeg(resize(first, 96, 96), 90), sharePoint: sp(first, 72, 75) });
+    pairs.push({
+      name: `real re-take / ${a} vs ${b} in a brighter room`,
+      kind: 'different',
+      exchange: encodeJpeg(resize(first, 96, 96), 90),
+      sharePoint: sp(gamma(brightness(second, 10), 0.8), 72, 75)
+    });
   }
   return pairs;
 }

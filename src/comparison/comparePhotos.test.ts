@@ -33,8 +33,18 @@ describe('comparePhotos: the margin between the classes', () => {
     const classes = new Set(pairs.map((p) => classOf(p.name)));
     expect(Array.from(classes).sort()).toEqual(['other photo', 're-take', 'real re-take', 'same', 'same backdrop']);
     const sameVariants = pairs.filter((p) => p.kind === 'same').map((p) => p.name);
-    for (const needed of ['S 48', 'M 72', 'L 300', 'q20', 'q95', 'crop 5% each side', 'shift 3%', 'greyscale', 'PNG', 'palette', 'EXIF', 'progressive', 'cmyk', 'interlaced', 'Graph 96', 'Graph 648']) {
-      expect(sameVariants.some((n) => n.includes(needed))).toBe(true);
+    const tones = [
+      'gamma 0.75 (lighter)', 'gamma 1.33 (darker)', 'brightness +12', 'brightness -12', 'contrast x1.15', 'contrast x0.85',
+      'limited range read as full', 'full range read as limited', 'warm cast', 'cool cast', 'sharpened',
+      'transparent PNG 96 vs flattened on black', 'transparent PNG 96 vs flattened on white', 'flattened on black, Graph 96 vs transparent PNG',
+      'light backdrop clipped: contrast', 'light backdrop clipped: gamma', 'light backdrop clipped: brightness', 'light backdrop darker'
+    ];
+    for (const needed of ['S 48', 'M 72', 'L 300', 'q20', 'q95', 'crop 5% each side', 'shift 3%', 'greyscale', 'PNG', 'palette', 'EXIF', 'progressive', 'cmyk', 'interlaced', 'Graph 96', 'Graph 648', ...tones]) {
+      expect([needed, sameVariants.some((n) => n.includes(needed))]).toEqual([needed, true]);
+    }
+    const different = pairs.filter((p) => p.kind === 'different').map((p) => p.name);
+    for (const needed of ['in a brighter room', 'in a darker room']) {
+      expect([needed, different.some((n) => n.includes(needed))]).toEqual([needed, true]);
     }
     expect(measured).toHaveLength(pairs.length);
   });

@@ -1,7 +1,8 @@
 import { structuralDistance } from './alignedSimilarity';
 import { DEFAULT_DECODE_BUDGET, IDecodeBudget } from './budget';
 import { decodeImage, IRgbaImage } from './decodeImage';
-import { normalizeImage } from './normalizeImage';
+import { IGreyImage, normalizeImage } from './normalizeImage';
+import { backdropFor, flattenOnto, matchTones } from './commonTones';
 import { hashDistance, HASH_INPUT_SIZE, perceptualHash } from './perceptualHash';
 import { onSide } from './PhotoDecodeError';
 import { CLEARLY_DIFFERENT_HASH, SAME_PHOTO_THRESHOLD } from './threshold';
@@ -73,17 +74,30 @@ export async function comparePhotos(
   await pause();
   const b = decodeSide(sharePoint, budget, 'sharePoint');
   await pause();
-  const hashA = perceptualHash(normalizeImage(a, HASH_INPUT_SIZE));
+  const small = [normalizeImage(a, HASH_INPUT_SIZE), normalizeImage(b, HASH_INPUT_SIZE)] as const;
+  const backdrops = [backdropFor(small[0], small[1]), backdropFor(small[1], small[0])] as const;
+  const [smallA, smallB] = commonFooting(small[0], small[1], backdrops);
+  const hashA = perceptualHash(smallA);
   await pause();
-  const hash = hashDistance(hashA, perceptualHash(normalizeImage(b, HASH_INPUT_SIZE)));
+  const hash = hashDistance(hashA, perceptualHash(smallB));
   const described = { hashDistance: hash, threshold, exchange: describe(a), sharePoint: describe(b) };
   if (hash >= CLEARLY_DIFFERENT_HASH) {
     return { ...described, verdict: 'different', distance: hash, decidedBy: 'hash' };
   }
   await pause();
   const size = alignedSize(a, b);
-  const { distance, coarse } = await structuralDistance(normalizeImage(a, size), normalizeImage(b, size), pause);
+  const [alignedA, alignedB] = commonFooting(normalizeImage(a, size), normalizeImage(b, size), backdrops);
+  const { distance, coarse } = await structuralDistance(alignedA, alignedB, pause);
   return { ...described, verdict: distance <= threshold ? 'same' : 'different', distance, decidedBy: coarse ? 'coarse' : 'aligned' };
+}
+
+/**
+ * Both grey images on one footing: transparency flattened onto the backdrop the other copy has there, then the
+ * SharePoint side's levels mapped onto the Exchange side's (see commonTones.ts).
+ */
+function commonFooting(a: IGreyImage, b: IGreyImage, backdrops: readonly [number | undefined, number | undefined]): [IGreyImage, IGreyImage] {
+  const flatA = flattenOnto(a, backdrops[0]);
+  return [flatA, matchTones(flatA, flattenOnto(b, backdrops[1]))];
 }
 
 /** ALIGNED_SIZE, or the smaller photo's shorter side (rounded down to a multiple of 16, 32 at the least). */

@@ -4,12 +4,19 @@ import { IRgbaImage } from './decodeImage';
 export interface IGreyImage {
   size: number;
   data: Float64Array;
+  /**
+   * For a photo with transparency, the share (0..1) of each pixel that the photo covers; `data` is then flattened
+   * onto white. Absent when every pixel is opaque (every JPEG).
+   */
+  coverage?: Float64Array;
 }
 
 /**
  * Brings any decoded photo to the same footing: upright (EXIF orientation applied), flattened onto white,
  * reduced to luminance, centre-cropped to a square and area-averaged down (or up) to `size` x `size`.
- * Area averaging is what makes a 48 px SharePoint thumbnail and a 648 px Exchange photo comparable.
+ * Area averaging is what makes a 48 px SharePoint thumbnail and a 648 px Exchange photo comparable. A PNG with
+ * transparency also gets its coverage, averaged the same way, so that it can be flattened onto another backdrop
+ * later (averaging is linear: flattening before or after it gives the same grey image).
  */
 export function normalizeImage(image: IRgbaImage, size: number): IGreyImage {
   const upright = orientedSize(image);
@@ -18,14 +25,26 @@ export function normalizeImage(image: IRgbaImage, size: number): IGreyImage {
   const top = (upright.height - side) / 2;
   const xs = axisWeights(left, side, size);
   const ys = axisWeights(top, side, size);
-  const rows = new Float64Array(size * upright.width);
-  const out = new Float64Array(size * size);
+  const data = areaAverage(image, xs, ys, size, false);
+  return hasTransparency(image) ? { size, data, coverage: areaAverage(image, xs, ys, size, true) } : { size, data };
+}
 
-  // Rows first: for each output row, the weighted sum of the input rows it covers, at every input column.
+/**
+ * The upright image area-averaged onto `size` x `size` cells: its luminance flattened onto white, or with
+ * `coverage`, its alpha (0..1). Rows first: for each output row, the weighted sum of the input rows it covers, at
+ * every input column; then the columns.
+ */
+function areaAverage(image: IRgbaImage, xs: Array<Array<[number, number]>>, ys: Array<Array<[number, number]>>, size: number, coverage: boolean): Float64Array {
+  const width = orientedSize(image).width;
+  const d = image.data;
+  const rows = new Float64Array(size * width);
+  const out = new Float64Array(size * size);
   for (let oy = 0; oy < size; oy++) {
     for (const [sy, wy] of ys[oy]) {
-      for (let sx = 0; sx < upright.width; sx++) {
-        rows[oy * upright.width + sx] += wy * luminanceAt(image, sx, sy);
+      for (let sx = 0; sx < width; sx++) {
+        const o = sourceOffset(image, sx, sy);
+        const alpha = d[o + 3] / 255;
+        rows[oy * width + sx] += wy * (coverage ? alpha : (0.299 * d[o] + 0.587 * d[o + 1] + 0.114 * d[o + 2]) * alpha + 255 * (1 - alpha));
       }
     }
   }
@@ -33,12 +52,25 @@ export function normalizeImage(image: IRgbaImage, size: number): IGreyImage {
     for (let ox = 0; ox < size; ox++) {
       let sum = 0;
       for (const [sx, wx] of xs[ox]) {
-        sum += wx * rows[oy * upright.width + sx];
+        sum += wx * rows[oy * width + sx];
       }
       out[oy * size + ox] = sum;
     }
   }
-  return { size, data: out };
+  return out;
+}
+
+/** A JPEG never has transparency; a PNG has when any pixel's alpha is below 255. */
+function hasTransparency(image: IRgbaImage): boolean {
+  if (image.format !== 'png') {
+    return false;
+  }
+  for (let o = 3; o < image.data.length; o += 4) {
+    if (image.data[o] !== 255) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function orientedSize(image: IRgbaImage): { width: number; height: number } {
@@ -46,8 +78,8 @@ function orientedSize(image: IRgbaImage): { width: number; height: number } {
   return image.orientation >= 5 ? { width: image.height, height: image.width } : { width: image.width, height: image.height };
 }
 
-/** Luminance of the pixel at upright coordinates (x, y), alpha composited over white. */
-function luminanceAt(image: IRgbaImage, x: number, y: number): number {
+/** Where the pixel at upright coordinates (x, y) is stored: the offset of its RGBA bytes. */
+function sourceOffset(image: IRgbaImage, x: number, y: number): number {
   const { width, height } = image;
   let sx = x;
   let sy = y;
@@ -61,11 +93,7 @@ function luminanceAt(image: IRgbaImage, x: number, y: number): number {
     case 8: sx = width - 1 - y; sy = x; break;
     default: break;
   }
-  const o = (sy * width + sx) * 4;
-  const d = image.data;
-  const alpha = d[o + 3] / 255;
-  const luma = 0.299 * d[o] + 0.587 * d[o + 1] + 0.114 * d[o + 2];
-  return luma * alpha + 255 * (1 - alpha);
+  return (sy * width + sx) * 4;
 }
 
 /**
