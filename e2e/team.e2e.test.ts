@@ -87,9 +87,9 @@ describe('the team overview', () => {
     const bytes = fs.readFileSync((await download.path())!);
     expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l);
-    expect(lines[0]).toBe('Name,Email,Verdict,Distance,SharePoint picture time');
+    expect(lines[0]).toBe('Name,Email,Verdict,Next step,Distance,SharePoint picture time');
     expect(lines).toHaveLength(26);
-    expect(lines.filter((l) => /,Different photo,0\.\d{3},/.test(l)).length).toBe((await intended()).filter((e) => e.verdict === 'out-of-sync').length);
+    expect(lines.filter((l) => /,Different photo,[^,]+,0\.\d{3},/.test(l)).length).toBe((await intended()).filter((e) => e.verdict === 'out-of-sync').length);
   });
 
   test('Copy a message: plain words and the link to the personal part', async () => {

@@ -1,4 +1,5 @@
 import { CheckFailureReason, CheckService } from './CheckFailure';
+import { ISharePointPictureState } from './INextStep';
 
 /** The verdict the web part shows, decided from metadata first and pixels second. */
 /**
@@ -37,4 +38,15 @@ export interface IPhotoSyncResult {
   checkedAt: Date;
   /** Shown from the last visit's check: the metadata had not changed, so no photo was downloaded. */
   fromCache?: boolean;
+  /** SharePoint's picture as its profile describes it (timestamp, URL, placeholder, Exchange sync state). */
+  sharePointPicture?: ISharePointPictureState;
+  /** The Exchange (or Entra ID) photo the verdict is about: its media ETag, or its size. */
+  exchangeTag?: string;
+  /** The sizes of the two photos compared, in pixels. */
+  compared?: { exchange: IPixelSize; sharePoint: IPixelSize };
+}
+
+export interface IPixelSize {
+  width: number;
+  height: number;
 }

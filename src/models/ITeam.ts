@@ -1,4 +1,5 @@
 import { IShownPhoto, SyncVerdict } from './IPhotoSyncResult';
+import { ISharePointPictureState } from './INextStep';
 
 /** Whom the team overview checks. */
 export type TeamScope = 'members' | 'owners-and-members';
@@ -34,6 +35,8 @@ export interface ITeamPersonResult {
   sharePointUpdated?: Date;
   /** Remembered from an earlier visit: the metadata had not changed, so no image was read. */
   fromCache?: boolean;
+  /** SharePoint's picture as the person's profile describes it (its Exchange sync state among it). */
+  sharePointPicture?: ISharePointPictureState;
 }
 
 /** The claims account name SharePoint uses for a member of the organisation. */

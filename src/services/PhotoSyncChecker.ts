@@ -7,7 +7,7 @@ import { SharePointPhotoSize, SharePointProfileLookup } from '../models/ISharePo
 import { IExchangePhotoService } from './IExchangePhotoService';
 import { IPictureBytes, ISharePointProfileService } from './ISharePointProfileService';
 import { isServiceError } from './ServiceError';
-import { fingerprint, IVerdictCache } from './VerdictCache';
+import { exchangeTag, fingerprint, IVerdictCache, pictureState } from './VerdictCache';
 
 export type ComparePhotos = (exchange: Uint8Array, sharePoint: Uint8Array) => Promise<IPhotoComparison>;
 
@@ -148,7 +148,7 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     const lookup = exchangeMeta.value;
     const profile = sharePointMeta.value;
     if (lookup.kind === 'no-mailbox') {
-      return this._result({ kind: 'no-mailbox' }, profile);
+      return this._result({ kind: 'no-mailbox' }, profile, { exchangeTag: exchangeTag(lookup) });
     }
     if (profile.kind === 'not-found') {
       return this._result({ kind: 'could-not-check', reason: 'profile-not-found', service: 'sharepoint' });
@@ -187,7 +187,8 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     const shown: IShown = {
       exchangePhoto: exchangeBytes.ok && exchangeBytes.value ? { bytes: exchangeBytes.value, contentType: `image/${sniffFormat(exchangeBytes.value)}` } : undefined,
       sharePointPhoto: sharePointPicture.ok ? sharePointPicture.value : undefined,
-      sharePointPhotoAddress: sharePointPicture.ok ? undefined : this._addressWhenUnreadable(sharePointPicture.error, account)
+      sharePointPhotoAddress: sharePointPicture.ok ? undefined : this._addressWhenUnreadable(sharePointPicture.error, account),
+      exchangeTag: exchangeTag(lookup)
     };
 
     if (!exchangeBytes.ok) {
@@ -209,7 +210,8 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
         comparison.verdict === 'same'
           ? { kind: 'in-sync', distance: comparison.distance, ...noMailbox }
           : { kind: 'out-of-sync', distance: comparison.distance, ...noMailbox };
-      return this._result(verdict, profile, shown);
+      const size = (image: { width: number; height: number }): { width: number; height: number } => ({ width: image.width, height: image.height });
+      return this._result(verdict, profile, { ...shown, compared: { exchange: size(comparison.exchange), sharePoint: size(comparison.sharePoint) } });
     } catch (e) {
       return this._result(failureVerdict(e), profile, shown);
     }
@@ -280,7 +282,10 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
       sharePointPhotoAddress: shown.sharePointPhotoAddress,
       sharePointUpdated: found ? found.pictureTimestamp : undefined,
       displayName: found ? found.displayName : undefined,
-      checkedAt: this._now()
+      checkedAt: this._now(),
+      sharePointPicture: found ? pictureState(found) : undefined,
+      exchangeTag: shown.exchangeTag,
+      compared: shown.compared
     };
   }
 }
@@ -298,7 +303,7 @@ function sameAccount(login: string, accountName: string): boolean {
   return a === b || b.slice(b.lastIndexOf('|') + 1) === a;
 }
 
-type IShown = Pick<IPhotoSyncResult, 'exchangePhoto' | 'sharePointPhoto' | 'sharePointPhotoAddress'>;
+type IShown = Pick<IPhotoSyncResult, 'exchangePhoto' | 'sharePointPhoto' | 'sharePointPhotoAddress' | 'exchangeTag' | 'compared'>;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

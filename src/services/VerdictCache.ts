@@ -1,6 +1,7 @@
 import { ExchangePhotoLookup } from '../models/IExchangePhoto';
 import { IPhotoSyncResult, IShownPhoto, SyncVerdict } from '../models/IPhotoSyncResult';
 import { ISharePointProfile } from '../models/ISharePointProfile';
+import { ISharePointPictureState } from '../models/INextStep';
 
 /** The part of `localStorage` the cache uses. */
 export interface IStringStore {
@@ -30,6 +31,9 @@ interface IStoredVerdict {
   sharePointUpdated?: string;
   displayName?: string;
   checkedAt: string;
+  sharePointPicture?: ISharePointPictureState;
+  exchangeTag?: string;
+  compared?: IPhotoSyncResult['compared'];
 }
 
 /** Verdicts worth remembering: the answers, not the failures. */
@@ -40,11 +44,26 @@ const CACHEABLE: ReadonlyArray<SyncVerdict['kind']> = ['in-sync', 'out-of-sync',
  * is none) and SharePoint's picture timestamp, URL and placeholder state. Same fingerprint, same photos.
  */
 export function fingerprint(lookup: ExchangePhotoLookup, profile: ISharePointProfile | undefined): string {
-  const exchange = lookup.kind === 'photo' ? `photo:${lookup.metadata.etag || `${lookup.metadata.width}x${lookup.metadata.height}`}` : lookup.kind;
+  const exchange = exchangeTag(lookup);
   const sharePoint = profile
     ? [profile.pictureTimestamp ? profile.pictureTimestamp.toISOString() : '', profile.pictureUrl || '', profile.placeholder ? 'placeholder' : 'picture'].join('|')
     : 'no-profile';
   return `${exchange}#${sharePoint}`;
+}
+
+/** Which Exchange (or Entra ID) photo a lookup found: its media ETag, or its size; or that there is none. */
+export function exchangeTag(lookup: ExchangePhotoLookup): string {
+  return lookup.kind === 'photo' ? `photo:${lookup.metadata.etag || `${lookup.metadata.width}x${lookup.metadata.height}`}` : lookup.kind;
+}
+
+/** SharePoint's picture as the profile describes it, in the form remembered next to the verdict. */
+export function pictureState(profile: ISharePointProfile): ISharePointPictureState {
+  return {
+    timestamp: profile.pictureTimestamp ? profile.pictureTimestamp.toISOString() : undefined,
+    pictureUrl: profile.pictureUrl || undefined,
+    placeholder: profile.placeholder,
+    exchangeSyncState: profile.exchangeSyncState || undefined
+  };
 }
 
 /** The verdict cache in the browser's storage, one entry per user; a storage that fails is simply not used. */
@@ -71,6 +90,9 @@ export class VerdictCache implements IVerdictCache {
         sharePointUpdated: stored.sharePointUpdated ? new Date(stored.sharePointUpdated) : undefined,
         displayName: stored.displayName,
         checkedAt: new Date(stored.checkedAt),
+        sharePointPicture: stored.sharePointPicture,
+        exchangeTag: stored.exchangeTag,
+        compared: stored.compared,
         fromCache: true
       };
     } catch {
@@ -98,7 +120,10 @@ export class VerdictCache implements IVerdictCache {
       sharePointPhoto: toStored(result.sharePointPhoto),
       sharePointUpdated: result.sharePointUpdated ? result.sharePointUpdated.toISOString() : undefined,
       displayName: result.displayName,
-      checkedAt: result.checkedAt.toISOString()
+      checkedAt: result.checkedAt.toISOString(),
+      sharePointPicture: result.sharePointPicture,
+      exchangeTag: result.exchangeTag,
+      compared: result.compared
     };
     try {
       this._store.setItem(this._key, JSON.stringify(stored));

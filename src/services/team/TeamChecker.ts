@@ -5,7 +5,7 @@ import { sniffFormat } from '../../comparison/sniffFormat';
 import { IPictureBytes } from '../ISharePointProfileService';
 import { ComparePhotos, failureVerdict } from '../PhotoSyncChecker';
 import { ServiceError } from '../ServiceError';
-import { fingerprint } from '../VerdictCache';
+import { fingerprint, pictureState } from '../VerdictCache';
 import { ITeamExchangeListener, ITeamExchangeRun, TeamExchangeAnswer } from './TeamGraphPhotos';
 import { Pool } from './Pool';
 
@@ -114,11 +114,14 @@ export class TeamChecker {
     let profilesRead = false;
     let closed = false;
 
-    const report = (i: number, result: ITeamPersonResult, print?: string): void => {
+    const report = (i: number, found: ITeamPersonResult, print?: string): void => {
       settled[i] = true;
       if (signal && signal.aborted) {
         return;
       }
+      // SharePoint's picture as the profile says now (its Exchange sync state decides the person's next step).
+      const profile = profiles[i];
+      const result = profile && !(profile instanceof ServiceError) && profile.kind === 'profile' ? { ...found, sharePointPicture: pictureState(profile.profile) } : found;
       if (print && CACHEABLE.indexOf(result.verdict.kind) >= 0) {
         next.set(members[i].accountName, { fingerprint: print, result: { ...result, fromCache: undefined } });
       }

@@ -193,10 +193,10 @@ describe('ProfilePhotoSyncWebPart: property pane', () => {
 
   test('every setting, in order, labelled', async () => {
     const all = await fields();
-    expect(all.map((f) => f.targetProperty)).toEqual(['title', 'inSyncDisplay', 'allowCopy', 'helpUrl', 'preview']);
+    expect(all.map((f) => f.targetProperty)).toEqual(['title', 'inSyncDisplay', 'allowCopy', 'helpUrl', 'itContact', 'preview']);
     expect(all.every((f) => !!f.properties.label)).toBe(true);
     expect(all[1].properties.options!.map((o) => o.key)).toEqual(['card', 'line', 'hidden']);
-    expect(all[4].properties.options!.map((o) => o.key)[0]).toBe('live');
+    expect(all[5].properties.options!.map((o) => o.key)[0]).toBe('live');
   });
 
   test('validators: the title at most 100 characters; the help link https only', async () => {
@@ -209,6 +209,16 @@ describe('ProfilePhotoSyncWebPart: property pane', () => {
     expect(help('https://contoso.sharepoint.com/help')).toBe('');
     expect(help('http://contoso.com')).not.toBe('');
     expect(help('javascript:alert(1)')).not.toBe('');
+  });
+
+  test('validators: the IT contact is empty, one email address or an https link', async () => {
+    const it = (await fields())[4].properties.onGetErrorMessage!;
+    expect(it('')).toBe('');
+    expect(it('it-support@contoso.com')).toBe('');
+    expect(it('https://contoso.service-now.com/photos')).toBe('');
+    for (const bad of ['http://contoso.com', 'it support', 'a@b.com, c@d.com', 'mailto:a@b.com', 'javascript:alert(1)']) {
+      expect([bad, it(bad)]).toEqual([bad, 'Enter an email address, or a web address that starts with https://']);
+    }
   });
 
   test('data version 1.0', async () => {

@@ -19,10 +19,11 @@ import { PnPProfileService } from '../../services/PnPProfileService';
 import { IPhotoCopier, PhotoCopier } from '../../services/PhotoCopier';
 import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChecker';
 import { VerdictCache } from '../../services/VerdictCache';
+import { FixHistory } from '../../services/FixHistory';
 import { detectBrowser } from './browser/detectBrowser';
 import { PreviewChecker } from './PreviewChecker';
 import { followTeamsTheme } from './teamsThemes';
-import { helpUrlError, InSyncDisplay, PREVIEW_CHOICES, PreviewChoice, sampleVerdict } from './settings';
+import { helpUrlError, InSyncDisplay, itContactError, PREVIEW_CHOICES, PreviewChoice, sampleVerdict } from './settings';
 import { titlePaneField } from './paneFields';
 import { verdictText } from './components/verdictText';
 import { SAME_PHOTO_THRESHOLD } from '../../comparison/threshold';
@@ -38,6 +39,8 @@ export interface IProfilePhotoSyncWebPartProps {
   inSyncDisplay?: InSyncDisplay;
   /** A link to the organization's own help, https only. */
   helpUrl?: string;
+  /** IT's email address or support link, where the message to IT goes. */
+  itContact?: string;
   /** In edit mode: preview a verdict instead of the real one. */
   preview?: PreviewChoice;
 }
@@ -46,6 +49,7 @@ export interface IProfilePhotoSyncWebPartProps {
 export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
   private _checker: IPhotoSyncChecker | undefined;
   private _copier: IPhotoCopier | undefined;
+  private _history: FixHistory | undefined;
   private _app: IAppServices | undefined;
   private _theme: IReadonlyTheme | undefined;
   /** Teams' own theme, when hosted in Teams: it wins over the SharePoint theme SPFx passes. */
@@ -68,6 +72,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     });
     this._checker = checker;
     this._copier = new PhotoCopier(exchange, sharePoint);
+    this._history = new FixHistory(this._app.store, `profile-photo-sync:fix:${this.context.pageContext.user.loginName}`);
     checker.prefetch();
     this._teamsTheme = await followTeamsTheme(this.context.sdks.microsoftTeams, (theme) => {
       this._teamsTheme = theme;
@@ -92,6 +97,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       isEditMode: editing,
       inSyncDisplay: this.properties.inSyncDisplay,
       helpUrl: this.properties.helpUrl,
+      itContact: this.properties.itContact,
+      history: this._history,
       locale: this.context.pageContext.cultureInfo.currentUICultureName,
       store: app.store,
       storageKey: `profile-photo-sync:steps:${user.loginName}`,
@@ -157,6 +164,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
                   label: strings.HelpUrlLabel,
                   placeholder: 'https://',
                   onGetErrorMessage: (value: string) => helpUrlError(value, strings.HelpUrlInvalid)
+                }),
+                PropertyPaneTextField('itContact', {
+                  label: strings.ItContactLabel,
+                  placeholder: 'it-support@contoso.com',
+                  onGetErrorMessage: (value: string) => itContactError(value, strings.ItContactInvalid)
                 })
               ]
             },

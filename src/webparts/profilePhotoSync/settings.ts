@@ -1,5 +1,6 @@
 import type { SyncVerdict, SyncVerdictKind } from '../../models/IPhotoSyncResult';
 import { format } from './components/format';
+import { isHttpsUrl, isValidItContact } from '../../shared/itContact';
 
 /** What people whose photo is in sync see. */
 export type InSyncDisplay = 'card' | 'line' | 'hidden';
@@ -36,15 +37,7 @@ export function sampleVerdict(kind: SyncVerdictKind): SyncVerdict {
 /** The help link is optional; when set it must be an https address (it is shown to everyone as a link). */
 export function isValidHelpUrl(value: string | undefined): boolean {
   const text = (value || '').trim();
-  if (!text) {
-    return true;
-  }
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' && !!url.hostname;
-  } catch {
-    return false;
-  }
+  return !text || isHttpsUrl(text);
 }
 
 /** The property pane's message for a title, or '' when it is fine. `template` is the localized TitleTooLong. */
@@ -55,4 +48,9 @@ export function titleError(value: string | undefined, template: string): string 
 /** The property pane's message for the help link, or '' when it is fine. */
 export function helpUrlError(value: string | undefined, message: string): string {
   return isValidHelpUrl(value) ? '' : message;
+}
+
+/** The property pane's message for the IT contact (an email address or an https link), or '' when it is fine. */
+export function itContactError(value: string | undefined, message: string): string {
+  return isValidItContact(value) ? '' : message;
 }

@@ -23,6 +23,8 @@ export interface ICopyPhotoProps {
   onBlocked: () => void;
   /** The account has no mailbox: the photo is Teams' (Entra ID's), and SharePoint never syncs it by itself. */
   noMailbox?: boolean;
+  /** Every copy's outcome, copied or failed, to be remembered. */
+  onOutcome?: (outcome: CopyOutcome) => void;
 }
 
 type Phase = 'idle' | 'confirming' | 'copying' | 'checking' | { failed: Extract<CopyOutcome, { kind: 'failed' }> };
@@ -46,6 +48,9 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
     props.copier
       .copy()
       .then((outcome) => {
+        if (props.onOutcome) {
+          props.onOutcome(outcome);
+        }
         if (!mounted.current) {
           return undefined;
         }

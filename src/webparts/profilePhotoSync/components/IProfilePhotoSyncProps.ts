@@ -4,6 +4,7 @@ import { IPhotoSyncChecker } from '../../../services/PhotoSyncChecker';
 import { IBrowserInfo } from '../browser/detectBrowser';
 import { IKeyValueStore } from './useStepProgress';
 import { InSyncDisplay } from '../settings';
+import { IFixHistoryStore } from '../../../services/FixHistory';
 
 export interface IProfilePhotoSyncProps {
   title: string;
@@ -30,4 +31,10 @@ export interface IProfilePhotoSyncProps {
   storageKey: string;
   copyText: (text: string) => Promise<void>;
   theme?: PartialTheme;
+  /** What this person tried (the steps, the copy), remembered per user; absent: this visit only. */
+  history?: IFixHistoryStore;
+  /** The site owner's setting: IT's email address or support link, for the message to IT. */
+  itContact?: string;
+  /** The clock the next-step rules read (tests pretend time has passed). */
+  now?: () => Date;
 }

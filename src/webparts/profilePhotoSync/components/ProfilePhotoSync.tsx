@@ -14,9 +14,11 @@ import { usePhotoCheck } from './usePhotoCheck';
 import { VerdictMessage } from './VerdictMessage';
 import { verdictText } from './verdictText';
 import { isValidHelpUrl } from '../settings';
-import { format } from './format';
+import { format, formatDateTime } from './format';
 import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';
+import { decideNextStep } from '../../../shared/nextStep';
+import { useFixHistory } from './useFixHistory';
 
 /** The guided fix loads as its own chunk, only when SharePoint is behind. */
 const GuidedFix = React.lazy(() => import(/* webpackChunkName: 'guided-fix' */ './GuidedFix'));
@@ -36,18 +38,24 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const styles = getClassNames(useTheme());
   const { result, checking, checkAgain, recheckQuietly } = usePhotoCheck(props.checker);
   const [watch, startWatching] = useBackgroundRecheck(recheckQuietly, props.recheckDelaysMs);
+  const now = props.now || defaultNow;
+  const fix = useFixHistory(props.history, result, now);
   const [copied, setCopied] = React.useState<boolean>(false);
-  const [copyBlocked, setCopyBlocked] = React.useState<boolean>(false);
+  const [copyBlockedNow, setCopyBlocked] = React.useState<boolean>(false);
+  // Refused for this web part (403) now, or on an earlier visit for this photo.
+  const copyBlocked = copyBlockedNow || (!!fix.history && !!fix.history.copy && fix.history.copy.outcome === 'blocked');
   const inSync = !!result && result.verdict.kind === 'in-sync';
-  const notice = inSync && copied ? (isNoMailbox(result!.verdict) ? strings.CopyDoneNoMailbox : strings.CopyDone) : inSync && watch.kind === 'caught-up' ? strings.WatchCaughtUp : undefined;
+  const noMailbox = !!result && isNoMailbox(result.verdict);
+  const notice = inSync && copied ? (noMailbox ? strings.CopyDoneNoMailbox : strings.CopyDone) : inSync && watch.kind === 'caught-up' ? strings.WatchCaughtUp : undefined;
   const photosRef = React.useRef<HTMLDivElement>(null);
   const larger = useDisplayPhotos(props.checker, result, photosRef);
   const display = props.inSyncDisplay || 'card';
   const helpUrl = props.helpUrl && isValidHelpUrl(props.helpUrl) ? props.helpUrl.trim() : undefined;
   const offerCopy = props.allowCopy && !!props.copier && !copyBlocked && !!result && !!result.exchangePhoto;
-  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: props.isEditMode, canCopy: offerCopy }) : undefined;
-  // The walk-through and the copy when signing in again would fix it; the copy alone when only the copy can.
-  const showFix = !!text && (text.showSteps || (text.offerCopy && offerCopy));
+  const next = result ? decideNextStep({ verdict: result.verdict, canCopy: offerCopy, picture: result.sharePointPicture, history: fix.history, now: now() }) : undefined;
+  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: props.isEditMode, canCopy: offerCopy, nextStep: next && next.step }) : undefined;
+  // The fix, led by the next step that can work (src/shared/nextStep.ts); nothing when nothing is to be done here.
+  const showFix = !!text && !!next && next.step !== 'none' && (next.step !== 'copy' || offerCopy);
 
   // The site owner may keep the part quiet for people whose photo is in sync: nothing, or one line.
   if (display !== 'card' && !props.isEditMode && (!result || inSync) && !notice) {
@@ -86,7 +94,7 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
               {notice}
             </Banner>
           )}
-          <div aria-live="polite" data-verdict={result.verdict.kind}>
+          <div aria-live="polite" data-verdict={result.verdict.kind} data-next-step={next ? next.step : 'none'} data-next-reason={next ? next.reason : undefined}>
             {text && <VerdictMessage text={text} />}
           </div>
           {helpUrl && result.verdict.kind !== 'in-sync' && (
@@ -114,22 +122,35 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
           {text && showFix && (
             <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
               <GuidedFix
-                steps={text.showSteps}
-                noMailbox={isNoMailbox(result.verdict)}
+                next={next!}
+                noMailbox={noMailbox}
                 copier={offerCopy ? props.copier : undefined}
                 current={result.verdict.kind === 'out-of-sync' ? result.sharePointPhoto : undefined}
                 onCopied={() => {
                   setCopied(true);
                   return recheckQuietly().then(() => undefined);
                 }}
-                onBlocked={() => setCopyBlocked(true)}
+                onBlocked={() => {
+                  // Without a mailbox a refusal means uploads are off for the account: the card says so instead.
+                  if (!noMailbox) {
+                    setCopyBlocked(true);
+                  }
+                }}
+                onCopyOutcome={(outcome) => fix.recordCopy(outcome, noMailbox)}
+                result={result}
+                history={fix.history}
+                itContact={props.itContact}
                 browser={props.browser}
                 isTeams={props.isTeams}
+                locale={props.locale}
                 store={props.store}
                 storageKey={props.storageKey}
                 copyText={props.copyText}
                 watch={watch}
-                startWatching={startWatching}
+                onStepsDone={() => {
+                  fix.recordSteps();
+                  startWatching();
+                }}
               />
             </React.Suspense>
           )}
@@ -137,6 +158,10 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
       )}
     </section>
   );
+}
+
+function defaultNow(): Date {
+  return new Date();
 }
 
 /** Whether the photo compared is Entra ID's, for an account without a mailbox. */
@@ -147,14 +172,6 @@ function isNoMailbox(verdict: SyncVerdict): boolean {
 /** Whether the check could not read this side (its own failure, or one that names no side, such as the time limit). */
 function sideFailed(verdict: SyncVerdict, side: 'exchange' | 'sharepoint'): boolean {
   return verdict.kind === 'could-not-check' && (verdict.service === side || !verdict.service || verdict.service === 'comparison');
-}
-
-function formatDateTime(date: Date, locale: string): string {
-  try {
-    return date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' } as Intl.DateTimeFormatOptions);
-  } catch {
-    return date.toLocaleString();
-  }
 }
 
 function formatTime(date: Date, locale: string): string {

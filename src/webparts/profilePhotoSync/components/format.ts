@@ -5,3 +5,12 @@ export function format(template: string, ...args: Array<string | number>): strin
     return value === undefined ? whole : String(value);
   });
 }
+
+/** A date and time in the person's language ("30 November 2026 at 09:15"). */
+export function formatDateTime(date: Date, locale: string): string {
+  try {
+    return date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' } as Intl.DateTimeFormatOptions);
+  } catch {
+    return date.toLocaleString();
+  }
+}

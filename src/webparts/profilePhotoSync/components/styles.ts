@@ -60,6 +60,38 @@ export const getClassNames = memoizeFunction((theme: ITheme) => {
     copy: { borderTop: border, paddingTop: 12, marginBottom: 16 },
     download: { color: theme.semanticColors.link, selectors: { ':hover': { color: theme.semanticColors.linkHovered } } },
     notice: { marginBottom: 8 },
-    watch: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, margin: '8px 0' }
+    watch: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, margin: '8px 0' },
+    // The message to IT, as the person will send it: its own lines, readable, scrollable when long.
+    itMessage: {
+      ...theme.fonts.small,
+      whiteSpace: 'pre-wrap',
+      overflowWrap: 'anywhere',
+      maxHeight: 240,
+      overflowY: 'auto',
+      padding: '8px 12px',
+      margin: '8px 0 12px',
+      border,
+      background: theme.semanticColors.bodyStandoutBackground,
+      color: theme.semanticColors.bodyText
+    },
+    // A link that reads as a button (mailto: and the IT support page): Fluent's primary colours, a visible focus.
+    linkButton: {
+      ...theme.fonts.medium,
+      display: 'inline-flex',
+      alignItems: 'center',
+      minHeight: 32,
+      padding: '0 16px',
+      borderRadius: 2,
+      fontWeight: 600,
+      textDecoration: 'none',
+      background: theme.palette.themePrimary,
+      color: theme.palette.white,
+      border: `1px solid ${theme.palette.themePrimary}`,
+      selectors: {
+        ':hover': { background: theme.palette.themeDarkAlt, color: theme.palette.white },
+        ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 2 },
+        '@media (forced-colors: active)': { forcedColorAdjust: 'auto', border: '1px solid LinkText', color: 'LinkText', background: 'Canvas' }
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { CheckFailureReason, CheckService } from '../../../models/CheckFailure';
 import { SyncVerdict } from '../../../models/IPhotoSyncResult';
+import { NextStepKind } from '../../../models/INextStep';
 import { BannerType } from './Banner';
 import { format } from './format';
 
@@ -21,6 +22,11 @@ export interface IVerdictContext {
   isEditMode: boolean;
   /** The one-click copy is offered here (the site owner allows it and it can run). */
   canCopy?: boolean;
+  /**
+   * The next step the card leads with: when it is not the private-window steps, the text does not promise them
+   * (the card says why next to it).
+   */
+  nextStep?: NextStepKind;
 }
 
 /** What the user reads for each verdict. Pure: the same verdict always gives the same words. */
@@ -40,7 +46,7 @@ export function verdictText(verdict: SyncVerdict, threshold: number, context: IV
         type: 'warning',
         title: strings.OutOfSyncTitle,
         // Without a mailbox, no sign-in makes SharePoint sync: the copy is the fix, or IT when it is not offered.
-        text: verdict.noMailbox ? entraText(context) : strings.OutOfSyncText,
+        text: verdict.noMailbox ? entraText(context) : stepsLead(context) ? strings.OutOfSyncText : strings.OutOfSyncTextNoSteps,
         details: [distanceLine(verdict.distance, threshold)],
         showSteps: !verdict.noMailbox,
         offerCopy: true
@@ -49,7 +55,7 @@ export function verdictText(verdict: SyncVerdict, threshold: number, context: IV
       return {
         type: 'warning',
         title: strings.PlaceholderTitle,
-        text: verdict.noMailbox ? entraText(context) : strings.PlaceholderText,
+        text: verdict.noMailbox ? entraText(context) : stepsLead(context) ? strings.PlaceholderText : strings.PlaceholderTextNoSteps,
         details: [],
         showSteps: !verdict.noMailbox,
         offerCopy: true
@@ -95,6 +101,11 @@ export function reasonText(reason: CheckFailureReason, retryAfterSeconds?: numbe
     case 'profile-not-found': return strings.ReasonProfileNotFound;
     default: return strings.ReasonUnexpected;
   }
+}
+
+/** Whether the private-window steps are what the card leads with (so the text may point "below" to them). */
+function stepsLead(context: IVerdictContext): boolean {
+  return context.nextStep === undefined || context.nextStep === 'steps';
 }
 
 function entraText(context: IVerdictContext): string {

@@ -146,7 +146,7 @@ describe('TeamOverview', () => {
       reader.onload = () => resolve(String(reader.result));
       reader.readAsText(blobs[0]);
     });
-    expect(text.split('\r\n').slice(0, 2)).toEqual(['Name,Email,Verdict,Distance,SharePoint picture time', 'Ben Test,ben@contoso.com,Different photo,0.500,2026-05-04T10:00:00.000Z']);
+    expect(text.split('\r\n').slice(0, 2)).toEqual(['Name,Email,Verdict,Next step,Distance,SharePoint picture time', 'Ben Test,ben@contoso.com,Different photo,Private-window steps,0.500,2026-05-04T10:00:00.000Z']);
   });
 
   test("other people's photos refused: the permission to approve, and where", async () => {

@@ -13,7 +13,7 @@ import { format } from '../../profilePhotoSync/components/format';
 import { reasonText } from '../../profilePhotoSync/components/verdictText';
 import { useInstanceId } from '../../profilePhotoSync/components/useInstanceId';
 import { usePhotoUrl } from '../../profilePhotoSync/components/usePhotoUrl';
-import { ITeamRow, needsAction, summary, TeamSort, teamCsv, teamMessage, verdictLabel, visibleRows } from './teamRows';
+import { ITeamRow, needsAction, nextStepLabel, rowNextStep, summary, TeamSort, teamCsv, teamMessage, verdictLabel, visibleRows } from './teamRows';
 import { ITeamOverviewService, useTeamCheck } from './useTeamCheck';
 
 
@@ -63,14 +63,19 @@ const rowKey = (row: ITeamRow): string => row.member.accountName;
  */
 const LIST_WINDOWS = { renderedWindowsAhead: 1, renderedWindowsBehind: 1 };
 
-/** Each row carries its verdict and account, for tests and for anyone reading the page. */
+function nextStepOf(row: ITeamRow): string {
+  const next = rowNextStep(row);
+  return next ? next.step : 'checking';
+}
+
+/** Each row carries its verdict, next step and account, for tests and for anyone reading the page. */
 const renderRow: IRenderFunction<IDetailsRowProps> = (rowProps, defaultRender) => {
   if (!rowProps || !defaultRender) {
     return null;
   }
   const row = rowProps.item as ITeamRow;
   return (
-    <div data-verdict={row.result ? row.result.verdict.kind : 'checking'} data-account={row.member.accountName}>
+    <div data-verdict={row.result ? row.result.verdict.kind : 'checking'} data-next-step={nextStepOf(row)} data-account={row.member.accountName}>
       {defaultRender(rowProps)}
     </div>
   );
@@ -159,6 +164,15 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
           // block the page for over 50 ms.
           <span className={styles.sub}>{strings.Checking}</span>
         )
+    },
+    {
+      key: 'next',
+      name: strings.TeamColumnNextStep,
+      minWidth: 130,
+      onRender: (row: ITeamRow) => {
+        const next = rowNextStep(row);
+        return next ? nextStepLabel(next.step) : '';
+      }
     },
     {
       key: 'updated',

@@ -1,6 +1,6 @@
 import { claimsAccountName, ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
 import { SyncVerdict } from '../../../models/IPhotoSyncResult';
-import { ITeamRow, needsAction, summary, teamCsv, teamMessage, visibleRows } from './teamRows';
+import { ITeamRow, needsAction, nextStepLabel, rowNextStep, summary, teamCsv, teamMessage, visibleRows } from './teamRows';
 import { capError, parseCap } from '../teamSettings';
 
 function row(index: number, name: string, verdict?: SyncVerdict, extra: Partial<ITeamPersonResult> = {}, mail?: string): ITeamRow {
@@ -49,9 +49,10 @@ describe('Export CSV', () => {
     const csv = teamCsv(ROWS);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('Name,Email,Verdict,Distance,SharePoint picture time');
-    expect(lines[1]).toBe('Zoë Adams,zo.adams@contoso.com,In sync,0.031,2026-03-01T10:00:00.000Z');
-    expect(lines[2]).toBe('Ben Carter,ben.carter@contoso.com,Different photo,0.457,');
+    expect(lines[0]).toBe('Name,Email,Verdict,Next step,Distance,SharePoint picture time');
+    expect(lines[1]).toBe('Zoë Adams,zo.adams@contoso.com,In sync,Nothing,0.031,2026-03-01T10:00:00.000Z');
+    expect(lines[2]).toBe('Ben Carter,ben.carter@contoso.com,Different photo,Private-window steps,0.457,');
+    expect(lines[4]).toBe('Chris Day,chris.day@contoso.com,No mailbox,Ask IT,,');
     expect(lines).toHaveLength(ROWS.length - 1 + 1 + 1); // not the unchecked one; header; the final empty line
     expect(lines[lines.length - 1]).toBe('');
   });
@@ -74,6 +75,33 @@ describe('Copy a message', () => {
     for (const r of [ROWS[0], ROWS[3], ROWS[4], ROWS[5]]) {
       expect(teamMessage(r, link)).toBeUndefined();
     }
+  });
+});
+
+describe("each person's next step, by the personal part's rules (without anyone's remembered attempts)", () => {
+  const syncOff = { timestamp: '2025-01-10T08:00:00.000Z', placeholder: false, exchangeSyncState: '0' };
+  test.each<[string, ITeamRow, string]>([
+    ['in sync', ROWS[0], 'none'],
+    ['a different photo', ROWS[1], 'steps'],
+    ['a placeholder', ROWS[2], 'steps'],
+    ['no mailbox, no photo', ROWS[3], 'ask-it'],
+    ['a failed check', ROWS[5], 'none'],
+    ['no photo in Outlook', ROWS[6], 'none'],
+    ['no mailbox, SharePoint behind its Entra ID photo', row(7, 'Flo Hill', { kind: 'out-of-sync', distance: 0.5, noMailbox: true }), 'copy'],
+    ['SharePoint not pulling from Exchange', row(8, 'Gus Ives', { kind: 'out-of-sync', distance: 0.5 }, { sharePointPicture: syncOff }), 'copy']
+  ])('%s', (_name, r, step) => {
+    expect(rowNextStep(r)!.step).toBe(step);
+  });
+
+  test('no result yet, no next step; every step has a label', () => {
+    expect(rowNextStep(ROWS[4])).toBeUndefined();
+    expect(['steps', 'copy', 'ask-it', 'wait', 'none'].map((k) => nextStepLabel(k as 'steps'))).toEqual(['Private-window steps', 'Copy the photo', 'Ask IT', 'Wait', 'Nothing']);
+  });
+
+  test("the owner's message names the step that can work where signing in again cannot", () => {
+    const link = 'https://contoso.sharepoint.com/sites/intranet/SitePages/Photo.aspx';
+    const off = row(8, 'Gus Ives', { kind: 'out-of-sync', distance: 0.5 }, { sharePointPicture: syncOff });
+    expect(teamMessage(off, link)).toBe(`Hi Gus, SharePoint shows a different profile photo of you than Outlook and Teams do, and signing in again won't fix it for your account. This page copies your current photo to SharePoint in a minute: ${link}`);
   });
 });
 

@@ -2,6 +2,8 @@ import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncVerdictKind } from '../../../models/IPhotoSyncResult';
 import { ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
 import { format } from '../../profilePhotoSync/components/format';
+import { decideNextStep } from '../../../shared/nextStep';
+import { INextStep, NextStepKind } from '../../../models/INextStep';
 
 /** One row of the overview: a person, and their result once known. */
 export interface ITeamRow {
@@ -33,6 +35,25 @@ export function verdictLabel(kind: SyncVerdictKind): string {
   }
 }
 
+/**
+ * The next step that applies to this person, by the personal part's rules. A site owner sees only what SharePoint
+ * and Graph say (nobody's remembered attempts), and the copy is the person's own to make: where the private-window
+ * steps cannot work (no mailbox, SharePoint not pulling from Exchange), it is the copy.
+ */
+export function rowNextStep(row: ITeamRow, now: Date = new Date()): INextStep | undefined {
+  return row.result ? decideNextStep({ verdict: row.result.verdict, canCopy: true, picture: row.result.sharePointPicture, now }) : undefined;
+}
+
+export function nextStepLabel(step: NextStepKind): string {
+  switch (step) {
+    case 'steps': return strings.TeamNextSteps;
+    case 'copy': return strings.TeamNextCopy;
+    case 'ask-it': return strings.TeamNextAskIt;
+    case 'wait': return strings.TeamNextWait;
+    default: return strings.TeamNextNone;
+  }
+}
+
 /** How many people have each verdict (only verdicts someone has), in `VERDICT_ORDER`. */
 export function summary(rows: ReadonlyArray<ITeamRow>): Array<{ kind: SyncVerdictKind; count: number }> {
   const counts = new Map<SyncVerdictKind, number>();
@@ -56,7 +77,7 @@ export function visibleRows(rows: ReadonlyArray<ITeamRow>, sort: TeamSort, desce
 
 /**
  * The CSV the owner exports: UTF-8 with a byte-order mark so Excel opens it as such; one line per checked person
- * (name, email, verdict, distance, SharePoint picture time in ISO 8601); fields quoted when they must be, and a
+ * (name, email, verdict, next step, distance, SharePoint picture time in ISO 8601); fields quoted when they must be, and a
  * leading =, +, - or @ defused so no spreadsheet runs a name as a formula.
  */
 export function teamCsv(rows: ReadonlyArray<ITeamRow>): string {
@@ -68,7 +89,9 @@ export function teamCsv(rows: ReadonlyArray<ITeamRow>): string {
     const verdict = row.result.verdict;
     const distance = verdict.kind === 'in-sync' || verdict.kind === 'out-of-sync' ? verdict.distance.toFixed(3) : '';
     const updated = row.result.sharePointUpdated ? row.result.sharePointUpdated.toISOString() : '';
-    lines.push([row.member.displayName, row.member.mail || row.member.userPrincipalName, verdictLabel(verdict.kind), distance, updated].map(csvField).join(','));
+    const next = rowNextStep(row);
+    const cells = [row.member.displayName, row.member.mail || row.member.userPrincipalName, verdictLabel(verdict.kind), next ? nextStepLabel(next.step) : '', distance, updated];
+    lines.push(cells.map(csvField).join(','));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
@@ -84,6 +107,14 @@ export function teamMessage(row: ITeamRow, link: string): string | undefined {
     return undefined;
   }
   const name = row.member.displayName.split(' ')[0] || row.member.displayName;
+  const next = rowNextStep(row);
+  // Where signing in again cannot help, the message says so and names the step that can.
+  if (next && next.step === 'copy' && (row.result.verdict.kind === 'out-of-sync' || row.result.verdict.kind === 'sharepoint-placeholder')) {
+    return format(strings.TeamMessageCopy, name, link);
+  }
+  if (next && next.step === 'ask-it' && (row.result.verdict.kind === 'out-of-sync' || row.result.verdict.kind === 'sharepoint-placeholder')) {
+    return format(strings.TeamMessageAskIt, name, link);
+  }
   switch (row.result.verdict.kind) {
     case 'out-of-sync':
       return format(strings.TeamMessageOutOfSync, name, link);
