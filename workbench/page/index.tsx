@@ -12,9 +12,11 @@ import { detectBrowser } from '../../src/webparts/profilePhotoSync/browser/detec
 import { GraphPhotoService } from '../../src/services/GraphPhotoService';
 import { PnPProfileService } from '../../src/services/PnPProfileService';
 import { PhotoCopier } from '../../src/services/PhotoCopier';
-import { PhotoSyncChecker } from '../../src/services/PhotoSyncChecker';
+import { IPhotoSyncChecker, PhotoSyncChecker } from '../../src/services/PhotoSyncChecker';
 import { VerdictCache } from '../../src/services/VerdictCache';
 import { SCENARIOS, findScenario, TENANT_USER } from '../tenant/scenarios';
+import { FixHistory } from '../../src/services/FixHistory';
+import { hoursParam, IPretendedPast, PretendedPastChecker } from './pretendTime';
 import { createWorkbenchGraphClient } from './graphClient';
 import { registerWorkbenchIcons } from './icons';
 import { darkTheme, lightTheme } from './themes';
@@ -56,6 +58,10 @@ const allowCopy = params.get('copy') !== 'off';
 const instances = Math.min(3, Math.max(1, parseInt(params.get('instances') || '1', 10) || 1));
 const inSyncDisplay: InSyncDisplay = params.get('insync') === 'line' ? 'line' : params.get('insync') === 'hidden' ? 'hidden' : 'card';
 const helpUrl = params.get('help') || undefined;
+/** The site owner's IT contact (`&it=it-support@contoso.com` or an https link). */
+const itContact = params.get('it') || undefined;
+/** Pretend this person did the steps, or copied the photo, that many hours ago. */
+const pretendedPast: IPretendedPast = { stepsDoneHoursAgo: hoursParam(params.get('stepsDoneHoursAgo')), copiedHoursAgo: hoursParam(params.get('copiedHoursAgo')) };
 const previewChoice = (PREVIEW_CHOICES as ReadonlyArray<string>).indexOf(params.get('preview') || '') > 0 ? (params.get('preview') as Exclude<PreviewChoice, 'live'>) : undefined;
 /** `?recheck=fast` shortens the background re-check for the end-to-end tests; the web part's own default otherwise. */
 const recheckDelaysMs = params.get('recheck') === 'fast' ? [300, 600, 1200] : undefined;
@@ -69,7 +75,8 @@ function go(change: Record<string, string>): void {
 
 interface IServices {
   app: ReturnType<typeof createAppServices>;
-  checker: PhotoSyncChecker;
+  checker: IPhotoSyncChecker & { prefetch(): void };
+  history: FixHistory;
   copier: PhotoCopier;
   team: ITeamOverviewServices;
   siteUrl: string;
@@ -88,7 +95,10 @@ function createServices(config: IWorkbenchConfig): IServices {
   const sharePoint = new PnPProfileService(sp, config.sharePointUrl, (input, init) => window.fetch(input, init));
   const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${TENANT_USER.accountName}`);
   // As the web part does, with the login name SPFx's page context gives (the user principal name).
-  const checker = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison, accountHint: TENANT_USER.userPrincipalName });
+  const real = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison, accountHint: TENANT_USER.userPrincipalName });
+  const history = new FixHistory(app.store, `profile-photo-sync:fix:${TENANT_USER.accountName}`);
+  const pretended = pretendedPast.stepsDoneHoursAgo !== undefined || pretendedPast.copiedHoursAgo !== undefined;
+  const checker = pretended ? Object.assign(new PretendedPastChecker(real, history, pretendedPast), { prefetch: () => real.prefetch() }) : real;
   const team = createTeamOverviewService({
     graph,
     sp,
@@ -101,7 +111,7 @@ function createServices(config: IWorkbenchConfig): IServices {
     fetch: (input, init) => window.fetch(input, init),
     store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
   });
-  return { app, checker, copier: new PhotoCopier(exchange, sharePoint), team, siteUrl: config.sharePointUrl };
+  return { app, checker, history, copier: new PhotoCopier(exchange, sharePoint), team, siteUrl: config.sharePointUrl };
 }
 
 function Workbench(props: { services: IServices }): JSX.Element {
@@ -125,6 +135,13 @@ function Workbench(props: { services: IServices }): JSX.Element {
         )
       )
       .catch(() => setSignIn('The simulated sign-in failed.'));
+  };
+
+  const syncOlderPhoto = (): void => {
+    fetch('/workbench/api/sync-older-photo', { method: 'POST' })
+      .then((r) => r.json() as Promise<{ reverted: boolean; reason?: string }>)
+      .then((r) => setSignIn(r.reverted ? 'SharePoint has synced the older photo back over the copy; select Check again.' : `Nothing to revert: ${r.reason}.`))
+      .catch(() => setSignIn('The simulation failed.'));
   };
 
   return (
@@ -211,6 +228,11 @@ function Workbench(props: { services: IServices }): JSX.Element {
         <button type="button" onClick={simulateSignIn}>
           Simulate the private-window sign-in
         </button>
+        {scenario.copyReverts && (
+          <button type="button" onClick={syncOlderPhoto}>
+            Simulate SharePoint syncing the older photo back
+          </button>
+        )}
         <span className="wb-status" role="status">
           {signIn}
         </span>
@@ -231,6 +253,8 @@ function Workbench(props: { services: IServices }): JSX.Element {
               allowCopy={allowCopy}
               inSyncDisplay={inSyncDisplay}
               helpUrl={helpUrl}
+              itContact={itContact}
+              history={props.services.history}
               recheckDelaysMs={recheckDelaysMs}
               browser={detectBrowser(navigator.userAgent, navigator.platform)}
               isTeams={inTeams}

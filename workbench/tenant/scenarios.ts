@@ -52,6 +52,15 @@ export interface IScenario {
   sharePoint: SharePointPicture;
   /** SetMyProfilePicture refuses (403), finds the picture too large (413), or drops the connection. */
   upload?: 'forbidden' | 'too-large' | 'network-error';
+  /** The simulated private-window sign-in changes nothing: SharePoint never picks the photo up. */
+  signInNeverSyncs?: boolean;
+  /** `SPS-PictureExchangeSyncState` is 0: SharePoint does not pull this account's photo from Exchange. */
+  exchangeSyncOff?: boolean;
+  /**
+   * A copy SharePoint accepts is replaced by the older photo again when the workbench says so ("Simulate SharePoint
+   * syncing the older photo back", `POST /workbench/api/sync-older-photo`).
+   */
+  copyReverts?: boolean;
   /** Extra latency on every tenant request, in ms. */
   latencyMs?: number;
 }
@@ -178,7 +187,39 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
   // Copying the photo into SharePoint, and how it fails.
   { name: 'upload-forbidden', label: 'Out of sync; the tenant blocks SetMyProfilePicture (403)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'forbidden' },
   { name: 'upload-too-large', label: 'Out of sync; SharePoint finds the picture too large (413)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'too-large' },
-  { name: 'upload-network-error', label: 'Out of sync; the connection drops during the upload', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'network-error' }
+  { name: 'upload-network-error', label: 'Out of sync; the connection drops during the upload', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'network-error' },
+  // When the steps don't work (with &stepsDoneHoursAgo=N or &copiedHoursAgo=N to pretend time has passed).
+  {
+    name: 'steps-never-sync',
+    label: 'Out of sync; signing in again never makes SharePoint sync',
+    exchangePhoto: 'messi5',
+    sharePoint: { kind: 'photo', photo: 'squirrel_cls' },
+    signInNeverSyncs: true
+  },
+  {
+    name: 'exchange-sync-off',
+    label: "Out of sync; a mailbox, but SharePoint doesn't pull from Exchange (sync state 0)",
+    exchangePhoto: 'messi5',
+    sharePoint: { kind: 'photo', photo: 'squirrel_cls' },
+    signInNeverSyncs: true,
+    exchangeSyncOff: true
+  },
+  {
+    name: 'upload-disabled',
+    label: 'No mailbox; SharePoint refuses uploads for the account (403)',
+    entraPhoto: 'messi5',
+    graphFault: NO_MAILBOX,
+    sharePoint: { kind: 'photo', photo: 'squirrel_cls' },
+    upload: 'forbidden'
+  },
+  {
+    name: 'copy-reverted',
+    label: 'Out of sync; a copy is accepted, then the older photo comes back (simulate it from the panel)',
+    exchangePhoto: 'messi5',
+    sharePoint: { kind: 'photo', photo: 'squirrel_cls' },
+    signInNeverSyncs: true,
+    copyReverts: true
+  }
 ];
 
 export const DEFAULT_SCENARIO = 'out-of-sync';

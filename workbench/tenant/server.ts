@@ -220,6 +220,15 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
     session.syncedAt = Date.now() + ctx.options.syncDelayMs;
     return sendJson(res, 200, { syncedAt: new Date(session.syncedAt).toISOString(), delayMs: ctx.options.syncDelayMs });
   }
+  if (lower === '/workbench/api/sync-older-photo' && req.method === 'POST') {
+    // copy-reverted: SharePoint syncs the older photo back over the copy, with a new picture time.
+    if (!session.scenario.copyReverts || !session.uploaded) {
+      return sendJson(res, 409, { reverted: false, reason: session.scenario.copyReverts ? 'nothing was copied' : 'not the copy-reverted scenario' });
+    }
+    session.uploaded = undefined;
+    session.pictureTimestamp = Math.floor(Date.now() / 1000) + DOTNET_EPOCH_OFFSET_SECONDS;
+    return sendJson(res, 200, { reverted: true });
+  }
   if (lower === '/workbench/api/state' && req.method === 'GET') {
     return sendJson(res, 200, {
       scenario: session.scenario.name,
@@ -247,7 +256,7 @@ function issueDigest(session: ISession): string {
 }
 
 function isSynced(session: ISession): boolean {
-  return session.syncedAt !== undefined && Date.now() >= session.syncedAt && !!session.scenario.exchangePhoto;
+  return session.syncedAt !== undefined && Date.now() >= session.syncedAt && !!session.scenario.exchangePhoto && !session.scenario.signInNeverSyncs;
 }
 
 // ---- Microsoft Graph v1.0 -------------------------------------------------------------------------------
@@ -454,7 +463,8 @@ function myProperties(req: http.IncomingMessage, res: http.ServerResponse, sessi
     ['PictureURL', pictureUrl],
     ['SPS-PictureTimestamp', hasPicture ? String(timestamp) : ''],
     ['SPS-PicturePlaceholderState', hasPicture ? '0' : '1'],
-    ['SPS-PictureExchangeSyncState', synced ? '0' : '1'],
+    // 1: SharePoint pulls the photo from Exchange (the normal state); 0: it does not.
+    ['SPS-PictureExchangeSyncState', session.scenario.exchangeSyncOff ? '0' : '1'],
     ['UserName', TENANT_USER.userPrincipalName]
   ];
   const list = properties.map(([Key, Value]) => ({ Key, Value, ValueType: 'Edm.String' }));
