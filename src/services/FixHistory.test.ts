@@ -1,14 +1,5 @@
 import { FixHistory } from './FixHistory';
-
-class MemoryStore {
-  public readonly items = new Map<string, string>();
-  public getItem(key: string): string | null { // eslint-disable-line @rushstack/no-new-null
-    return this.items.has(key) ? this.items.get(key)! : null;
-  }
-  public setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
+import { MemoryStore } from '../../test/fakes/MemoryStore';
 
 const PICTURE = { timestamp: '2025-01-10T08:00:00.000Z', placeholder: false, exchangeSyncState: '1' };
 const AT = new Date('2026-11-30T10:00:00Z');

@@ -11,6 +11,7 @@ import { ServiceError } from './ServiceError';
 import { VerdictCache } from './VerdictCache';
 import { FakeExchange, FakeSharePoint, PROFILE } from '../../test/fakes/fakeServices';
 import { photoBytes, sharePointCopy } from '../../test/photoFixtures';
+import { MemoryStore } from '../../test/fakes/MemoryStore';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const HAS_PHOTO: ExchangePhotoLookup = { kind: 'photo', metadata: { width: 342, height: 342, etag: 'W/"1"' } };
@@ -173,16 +174,6 @@ describe('PhotoSyncChecker: one check at a time, within a time limit', () => {
 });
 
 describe('PhotoSyncChecker: metadata first, remembered between visits', () => {
-  class MemoryStore {
-    public readonly data: Record<string, string> = {};
-    public getItem(key: string): string | null { // eslint-disable-line @rushstack/no-new-null
-      return key in this.data ? this.data[key] : null;
-    }
-    public setItem(key: string, value: string): void {
-      this.data[key] = value;
-    }
-  }
-
   function visit(store: MemoryStore, lookup: ExchangePhotoLookup, profile: SharePointProfileLookup, picture: IPictureBytes): { exchange: FakeExchange; sharePoint: FakeSharePoint; preloads: number[]; checker: PhotoSyncChecker } {
     const exchange = new FakeExchange(lookup, MESSI);
     const sharePoint = new FakeSharePoint(profile, picture);

@@ -3,37 +3,14 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ProfilePhotoSync from './ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
 import { CopyOutcome } from '../../../models/ICopyOutcome';
-import { IPhotoCopier } from '../../../services/PhotoCopier';
 import { FakeChecker, result } from '../../../../test/fakes/FakeChecker';
-
-class FakeCopier implements IPhotoCopier {
-  public calls = 0;
-  public constructor(private readonly _outcomes: CopyOutcome[]) {}
-  public async copy(): Promise<CopyOutcome> {
-    const outcome = this._outcomes[Math.min(this.calls, this._outcomes.length - 1)];
-    this.calls++;
-    return outcome;
-  }
-}
+import { cardProps, FakeCopier } from '../../../../test/fakes/cardProps';
 
 const OUT_OF_SYNC = result({ kind: 'out-of-sync', distance: 0.45 });
 const IN_SYNC = result({ kind: 'in-sync', distance: 0.02 });
 
 function renderCard(checker: FakeChecker, extra: Partial<IProfilePhotoSyncProps> = {}): void {
-  render(
-    <ProfilePhotoSync
-      title=""
-      checker={checker}
-      allowCopy={true}
-      browser={{ browser: 'chrome', os: 'windows', privateWindowShortcut: { modifier: 'ctrl', key: 'N' } }}
-      isTeams={false}
-      isEditMode={false}
-      locale="en-US"
-      storageKey="k"
-      copyText={() => Promise.resolve()}
-      {...extra}
-    />
-  );
+  render(<ProfilePhotoSync {...cardProps(checker, extra)} />);
 }
 
 async function confirmCopy(): Promise<void> {

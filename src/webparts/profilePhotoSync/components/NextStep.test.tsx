@@ -2,11 +2,11 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ProfilePhotoSync from './ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './IProfilePhotoSyncProps';
-import { CopyOutcome } from '../../../models/ICopyOutcome';
 import { IPhotoSyncResult } from '../../../models/IPhotoSyncResult';
-import { IPhotoCopier } from '../../../services/PhotoCopier';
 import { FixHistory } from '../../../services/FixHistory';
 import { FakeChecker, result } from '../../../../test/fakes/FakeChecker';
+import { cardProps, FakeCopier } from '../../../../test/fakes/cardProps';
+import { MemoryStore } from '../../../../test/fakes/MemoryStore';
 
 /** The card's next step, as a person meets it on a later visit: what they tried, how long ago, what changed. */
 
@@ -19,25 +19,6 @@ function checked(verdict: IPhotoSyncResult['verdict'], picture = PICTURE): IPhot
 }
 const OUT = checked({ kind: 'out-of-sync', distance: 0.45 });
 
-class MemoryStore {
-  public readonly items = new Map<string, string>();
-  public getItem(key: string): string | null { // eslint-disable-line @rushstack/no-new-null
-    return this.items.has(key) ? this.items.get(key)! : null;
-  }
-  public setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
-
-class FakeCopier implements IPhotoCopier {
-  public calls = 0;
-  public constructor(private readonly _outcome: CopyOutcome) {}
-  public async copy(): Promise<CopyOutcome> {
-    this.calls++;
-    return this._outcome;
-  }
-}
-
 function history(seed?: (h: FixHistory) => void): FixHistory {
   const h = new FixHistory(new MemoryStore(), 'fix');
   if (seed) {
@@ -48,22 +29,14 @@ function history(seed?: (h: FixHistory) => void): FixHistory {
 const hoursAgo = (h: number): Date => new Date(NOW.getTime() - h * 3600000);
 
 function renderCard(checker: FakeChecker, extra: Partial<IProfilePhotoSyncProps> = {}): void {
-  render(
-    <ProfilePhotoSync
-      title=""
-      checker={checker}
-      allowCopy={true}
-      copier={new FakeCopier({ kind: 'copied', bytes: 1 })}
-      browser={{ browser: 'edge', os: 'windows', privateWindowShortcut: { modifier: 'ctrl', key: 'N' } }}
-      isTeams={false}
-      isEditMode={false}
-      locale="en-GB"
-      storageKey="k"
-      copyText={() => Promise.resolve()}
-      now={() => NOW}
-      {...extra}
-    />
-  );
+  const props = cardProps(checker, {
+    copier: new FakeCopier([{ kind: 'copied', bytes: 1 }]),
+    browser: { browser: 'edge', os: 'windows', privateWindowShortcut: { modifier: 'ctrl', key: 'N' } },
+    locale: 'en-GB',
+    now: () => NOW,
+    ...extra
+  });
+  render(<ProfilePhotoSync {...props} />);
 }
 
 /** Waits until the card shows a verdict whose next step is `expected` (fails, naming what it shows, if it never does). */
@@ -165,7 +138,7 @@ describe('the next step, from what was tried', () => {
 
   test('a copy refused because uploads are off for the account: change it in the Microsoft 365 profile, not "try again"', async () => {
     const entra = checked({ kind: 'out-of-sync', distance: 0.45, noMailbox: true });
-    const copier = new FakeCopier({ kind: 'failed', reason: 'permission-denied', state: 'unchanged', stage: 'upload' });
+    const copier = new FakeCopier([{ kind: 'failed', reason: 'permission-denied', state: 'unchanged', stage: 'upload' }]);
     const h = history();
     renderCard(new FakeChecker(entra), { history: h, copier });
     fireEvent.click(await screen.findByRole('button', { name: 'Copy my Teams photo to SharePoint' }));

@@ -3,16 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { OFFICE_URL, privateWindowStep, ResyncSteps } from './ResyncSteps';
 import { IKeyValueStore } from './useStepProgress';
 import { IBrowserInfo } from '../browser/detectBrowser';
-
-class MemoryStore implements IKeyValueStore {
-  public readonly data: Record<string, string> = {};
-  public getItem(key: string): string | null { // eslint-disable-line @rushstack/no-new-null
-    return key in this.data ? this.data[key] : null;
-  }
-  public setItem(key: string, value: string): void {
-    this.data[key] = value;
-  }
-}
+import { MemoryStore } from '../../../../test/fakes/MemoryStore';
 
 const CHROME_MAC: IBrowserInfo = { browser: 'chrome', os: 'mac', privateWindowShortcut: { modifier: 'cmd', key: 'N' } };
 
