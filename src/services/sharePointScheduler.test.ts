@@ -135,9 +135,8 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
   });
 
   test('RateLimit headers slow the pace before any 429; none left pauses until the reset', async () => {
-    const sp = new FakeSharePoint((_url, n) =>
-      n === 1 ? { headers: { 'RateLimit-Limit': '600', 'RateLimit-Remaining': '20', 'RateLimit-Reset': '30' } } : n === 2 ? { headers: { 'RateLimit-Remaining': '0', 'RateLimit-Reset': '12' } } : {}
-    );
+    const headers: Array<Record<string, string>> = [{ 'RateLimit-Limit': '600', 'RateLimit-Remaining': '20', 'RateLimit-Reset': '30' }, { 'RateLimit-Limit': '600', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '12' }];
+    const sp = new FakeSharePoint((_url, n) => ({ headers: headers[n - 1] || {} }));
     const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1 });
     scheduler.fetch('/1').catch(() => undefined);
     await elapse(0);

@@ -56,6 +56,12 @@ const MAX_THROTTLE_WAIT_SECONDS = 120;
 /** After this many throttled answers to one request, its last answer is returned (the caller reports it). */
 export const MAX_THROTTLED_TRIES = 5;
 
+/**
+ * A request not answered this long after it was sent is given up (its fetch aborted): the time it waited in the
+ * queue does not count against it. Long enough for a picture upload.
+ */
+export const SEND_TIMEOUT_MS = 30000;
+
 /** At most this many requests go out back to back after a quiet spell. */
 const BURST = 4;
 
@@ -195,8 +201,27 @@ export class SharePointScheduler implements ISharePointScheduler {
   private _start(item: IQueued): void {
     this._inFlight++;
     this._sent++;
-    this._fetch(item.url, item.init).then(
+    // The caller's signal still stops it; so does the send time limit, counted from now.
+    const sending = new AbortController();
+    const outer = item.init.signal;
+    const onAbort = (): void => sending.abort();
+    if (outer) {
+      outer.addEventListener('abort', onAbort, { once: true });
+    }
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      sending.abort();
+    }, SEND_TIMEOUT_MS);
+    const done = (): void => {
+      clearTimeout(timer);
+      if (outer) {
+        outer.removeEventListener('abort', onAbort);
+      }
+    };
+    this._fetch(item.url, { ...item.init, signal: sending.signal }).then(
       (response) => {
+        done();
         this._inFlight--;
         if (response.redirected) {
           this._sent++;
@@ -212,8 +237,9 @@ export class SharePointScheduler implements ISharePointScheduler {
         this._pump();
       },
       (error: unknown) => {
+        done();
         this._inFlight--;
-        item.reject(error);
+        item.reject(timedOut ? timeoutError() : error);
         this._pump();
       }
     );
@@ -258,6 +284,12 @@ export class SharePointScheduler implements ISharePointScheduler {
     const status = this.status();
     this._listeners.forEach((listener) => listener(status));
   }
+}
+
+function timeoutError(): Error {
+  const e = new Error(`SharePoint did not answer within ${SEND_TIMEOUT_MS / 1000} s of the request being sent.`);
+  e.name = 'TimeoutError';
+  return e;
 }
 
 function abortError(): Error {

@@ -16,6 +16,8 @@ import { IPhotoSyncChecker, PhotoSyncChecker } from '../../src/services/PhotoSyn
 import { VerdictCache } from '../../src/services/VerdictCache';
 import { SCENARIOS, findScenario, TENANT_USER } from '../tenant/scenarios';
 import { FixHistory } from '../../src/services/FixHistory';
+import { sharedSharePointScheduler } from '../../src/services/sharePointScheduler';
+import { PERSONAL_PRIORITY, scheduledFetch, ThroughScheduler } from '../../src/services/throughScheduler';
 import { hoursParam, IPretendedPast, PretendedPastChecker } from './pretendTime';
 import { createWorkbenchGraphClient } from './graphClient';
 import { registerWorkbenchIcons } from './icons';
@@ -90,9 +92,12 @@ function createServices(config: IWorkbenchConfig): IServices {
   const digestExpires = new Date(Date.now() + DIGEST_LIFETIME_MS);
   const pageDigest = (url: string): { value: string; expiration: Date } | null =>
     config.formDigestValue && url.toLowerCase().startsWith(config.sharePointUrl.toLowerCase()) ? { value: config.formDigestValue, expiration: digestExpires } : null;
-  const sp = spfi(config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest(pageDigest));
+  const base = spfi(config.sharePointUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), RequestDigest(pageDigest));
+  // As both web parts do: one SharePoint budget for the page, the personal part's requests first.
+  const scheduler = sharedSharePointScheduler((input, init) => window.fetch(input, init));
+  const sp = spfi(base).using(ThroughScheduler(scheduler, PERSONAL_PRIORITY));
   const exchange = new GraphPhotoService(graph, undefined, app.downscaler);
-  const sharePoint = new PnPProfileService(sp, config.sharePointUrl, (input, init) => window.fetch(input, init));
+  const sharePoint = new PnPProfileService(sp, config.sharePointUrl, scheduledFetch(scheduler, PERSONAL_PRIORITY));
   const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${TENANT_USER.accountName}`);
   // As the web part does, with the login name SPFx's page context gives (the user principal name).
   const real = new PhotoSyncChecker(exchange, sharePoint, app.compare, { cache, preloadComparison: app.preloadComparison, accountHint: TENANT_USER.userPrincipalName });
@@ -101,7 +106,7 @@ function createServices(config: IWorkbenchConfig): IServices {
   const checker = pretended ? Object.assign(new PretendedPastChecker(real, history, pretendedPast), { prefetch: () => real.prefetch() }) : real;
   const team = createTeamOverviewService({
     graph,
-    sp,
+    sp: base,
     siteUrl: config.sharePointUrl,
     groupId: config.groupId,
     scope: teamScope,
@@ -109,6 +114,7 @@ function createServices(config: IWorkbenchConfig): IServices {
     compare: app.compare,
     preloadComparison: app.preloadComparison,
     fetch: (input, init) => window.fetch(input, init),
+    scheduler,
     store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
   });
   return { app, checker, history, copier: new PhotoCopier(exchange, sharePoint), team, siteUrl: config.sharePointUrl };

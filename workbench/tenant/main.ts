@@ -1,6 +1,7 @@
 /**
  * Starts the simulated tenant and the workbench page on one localhost origin.
  *   (through workbench/start.mjs) [--port 4321] [--graph URL] [--sharepoint URL] [--sync-delay MS] [--latency MS]
+ *   [--sp-window-seconds 60] (SharePoint's throttling window; the e2e tests run a shorter one)
  * With --graph/--sharepoint the page talks to those tenant emulators instead of this one.
  */
 import * as http from 'http';
@@ -17,6 +18,8 @@ export interface IStartOptions {
   sharePointUrl?: string;
   syncDelayMs: number;
   latencyMs: number;
+  /** SharePoint's throttling window, in ms (a minute). */
+  spWindowMs: number;
 }
 
 export function parseArgs(argv: string[], dirs: { photosDir: string; pageDir: string }): IStartOptions {
@@ -39,7 +42,8 @@ export function parseArgs(argv: string[], dirs: { photosDir: string; pageDir: st
     graphUrl: value('graph'),
     sharePointUrl: value('sharepoint'),
     syncDelayMs: number('sync-delay', 3000),
-    latencyMs: number('latency', 0)
+    latencyMs: number('latency', 0),
+    spWindowMs: number('sp-window-seconds', 60) * 1000
   };
 }
 
@@ -51,6 +55,7 @@ export function startTenant(options: IStartOptions): Promise<{ server: http.Serv
     pageDir: options.pageDir,
     syncDelayMs: options.syncDelayMs,
     latencyMs: options.latencyMs,
+    spWindowMs: options.spWindowMs,
     pageConfig
   });
   return new Promise((resolve, reject) => {

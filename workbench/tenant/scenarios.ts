@@ -40,6 +40,8 @@ export interface IScenario {
    */
   entraPhoto?: TenantPhoto;
   entraMetadata?: boolean;
+  /** SharePoint's per-user budget, requests a minute (`&spBudget=N` on the page sets another). */
+  spBudget?: number;
   /** The team overview: some requests inside Graph batches answer 429 once, or Graph refuses other people's photos. */
   team?: 'throttled' | 'no-permission';
   /** userphoto.aspx redirects to the picture on another origin, which sends no CORS headers. */
@@ -183,6 +185,13 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
   { name: 'userphoto-redirect-403', label: 'userphoto.aspx redirects to a 403', exchangePhoto: 'messi5', sharePoint: { kind: 'redirect-403' } },
   // The team overview (?part=team).
   { name: 'team-throttled', label: 'Team: some photo requests in each Graph batch throttled (429, Retry-After 1 s)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'messi5' }, team: 'throttled' },
+  {
+    name: 'team-sharepoint-throttled',
+    label: 'Team: SharePoint allows 20 requests a minute per user (429 beyond it)',
+    exchangePhoto: 'messi5',
+    sharePoint: { kind: 'photo', photo: 'messi5' },
+    spBudget: 20
+  },
   { name: 'team-no-permission', label: "Team: Graph refuses other people's photos (403)", exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'messi5' }, team: 'no-permission' },
   // Copying the photo into SharePoint, and how it fails.
   { name: 'upload-forbidden', label: 'Out of sync; the tenant blocks SetMyProfilePicture (403)', exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'squirrel_cls' }, upload: 'forbidden' },

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { IGraphFault, IScenario, findScenario, TENANT_USER, TenantPhoto } from './scenarios';
+import { IThrottleStats, SharePointThrottle } from './throttle';
 import { decodeRaw, encodeJpeg, placeholderJpeg, resize, thumbnail, widePhoto } from './imaging';
 import { jpegFrameSize } from '../../src/comparison/decodeImage';
 import { contentSecurityPolicy, newNonce, withNonce } from './contentSecurityPolicy';
@@ -24,6 +25,8 @@ export interface ITenantOptions {
   latencyMs: number;
   /** Values the page reads from `/workbench/config.json` (tenant URLs). */
   pageConfig: Record<string, string>;
+  /** SharePoint's throttling window in ms (default a minute: budgets are requests a minute). */
+  spWindowMs?: number;
 }
 
 interface ISession {
@@ -42,6 +45,26 @@ interface ISession {
   people: number;
   /** Team requests already answered 429 once (team-throttled). */
   throttled: Set<string>;
+  /** SharePoint's per-user throttling (`&spBudget=N` on the page, or the scenario's budget); absent: none. */
+  spThrottle?: SharePointThrottle;
+}
+
+/** A picture behind a time-limited token, and whose request it was (its hop counts against their budget). */
+interface ITokenPicture {
+  bytes: Uint8Array;
+  expires: number;
+  session?: ISession;
+}
+
+/** SharePoint's own requests (REST, pictures), which its throttling counts; not Graph's, nor the workbench's. */
+function isSharePointRequest(pathname: string): boolean {
+  return /^\/(_api|_layouts|_vti_bin)\//i.test(pathname);
+}
+
+/** A throttled SharePoint answer: 429, its headers, SharePoint's error shape. */
+function sendThrottled(res: http.ServerResponse, headers: Record<string, string>): void {
+  res.writeHead(429, { 'Content-Type': 'application/json;odata=verbose;charset=utf-8', ...headers });
+  res.end(JSON.stringify({ error: { code: '-2147024860, Microsoft.SharePoint.SPRequestLimitExceededException', message: { lang: 'en-US', value: 'The request has been throttled.' } } }));
 }
 
 /** The simulated site's Microsoft 365 group. */
@@ -118,7 +141,9 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     return people;
   };
   /** Pictures behind the time-limited tokens userphoto.aspx redirects with, by token. */
-  const tokens = new Map<string, { bytes: Uint8Array; expires: number }>();
+  const tokens = new Map<string, ITokenPicture>();
+  const spWindowMs = options.spWindowMs || 60000;
+  const throttleFor = (budget: number): SharePointThrottle => new SharePointThrottle(budget, spWindowMs, options.latencyMs);
 
   const newSession = (scenarioName: string | null): ISession => {
     const scenario = findScenario(scenarioName);
@@ -126,6 +151,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     const day = parseInt(crypto.createHash('sha1').update(JSON.stringify(scenario.sharePoint)).digest('hex').slice(0, 4), 16) % 300;
     return {
       scenario,
+      spThrottle: scenario.spBudget ? throttleFor(scenario.spBudget) : undefined,
       faultsServed: 0,
       people: team.DEFAULT_PEOPLE,
       throttled: new Set<string>(),
@@ -138,6 +164,12 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     const url = new URL(req.url || '/', 'http://localhost');
     if (url.pathname.toLowerCase() === AFD_CACHE_PATH.toLowerCase()) {
       // The cached picture: no session (another origin gets no cookie); only the token in the address counts.
+      const owner = tokens.get(url.searchParams.get('_oat_') || '');
+      const answer = owner && owner.session && owner.session.spThrottle ? owner.session.spThrottle.admit() : undefined;
+      if (answer && !answer.ok) {
+        setTimeout(() => sendThrottled(res, answer.headers), options.latencyMs);
+        return;
+      }
       return cachedPicture(req, res, url, tokens, options.latencyMs);
     }
     const cookies = parseCookies(req.headers.cookie);
@@ -153,7 +185,24 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     if (isPage && url.searchParams.has('people')) {
       session.people = team.teamSize(url.searchParams.get('people'));
     }
+    const budget = isPage ? parseInt(url.searchParams.get('spBudget') || '', 10) : NaN;
+    if (budget > 0) {
+      session.spThrottle = throttleFor(budget);
+    }
     const current = session;
+    if (url.pathname.toLowerCase() === '/workbench/throttle-stats.json') {
+      const stats: IThrottleStats = current.spThrottle ? current.spThrottle.stats : { requests: 0, throttled: 0, sentWhileThrottled: 0, blocked: false };
+      return sendJson(res, 200, stats);
+    }
+    if (current.spThrottle && isSharePointRequest(url.pathname)) {
+      const answer = current.spThrottle.admit();
+      Object.keys(answer.headers).forEach((h) => res.setHeader(h, answer.headers[h]));
+      if (!answer.ok) {
+        req.resume();
+        setTimeout(() => sendThrottled(res, answer.headers), options.latencyMs + (current.scenario.latencyMs || 0));
+        return;
+      }
+    }
 
     const route = (): void => {
       try {
@@ -176,7 +225,7 @@ interface IContext {
   options: ITenantOptions;
   photo: (name: TenantPhoto) => Uint8Array;
   derived: (key: string, make: () => Uint8Array) => Uint8Array;
-  tokens: Map<string, { bytes: Uint8Array; expires: number }>;
+  tokens: Map<string, ITokenPicture>;
   roster: (n: number) => team.ITeamPerson[];
 }
 
@@ -533,7 +582,7 @@ function userPhoto(req: http.IncomingMessage, res: http.ServerResponse, url: URL
     }
   });
   const token = crypto.randomBytes(18).toString('base64url');
-  ctx.tokens.set(token, { bytes, expires: now + TOKEN_LIFETIME_MS });
+  ctx.tokens.set(token, { bytes, expires: now + TOKEN_LIFETIME_MS, session });
   const origin = session.scenario.userPhotoRedirect === 'cross-origin' ? `http://${otherHost(String(req.headers.host || ''))}` : '';
   const query = new URLSearchParams({ _oat_: token, P1: String(Math.floor(now / 1000)), size: sizeLetter, accountName: account });
   res.writeHead(302, { Location: `${origin}${AFD_CACHE_PATH}?${query.toString()}`, 'Cache-Control': 'private, max-age=0' });
@@ -546,7 +595,7 @@ const AFD_CACHE_PATH = '/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg';
 const TOKEN_LIFETIME_MS = 60000;
 
 /** The cached picture for a valid token; 403 for a missing or expired one, as SharePoint answers. */
-function cachedPicture(req: http.IncomingMessage, res: http.ServerResponse, url: URL, tokens: Map<string, { bytes: Uint8Array; expires: number }>, latencyMs: number): void {
+function cachedPicture(req: http.IncomingMessage, res: http.ServerResponse, url: URL, tokens: Map<string, ITokenPicture>, latencyMs: number): void {
   setTimeout(() => {
     const found = tokens.get(url.searchParams.get('_oat_') || '');
     if (req.method !== 'GET' || !found || found.expires < Date.now()) {

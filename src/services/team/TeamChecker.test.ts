@@ -6,7 +6,7 @@ import { SharePointProfileLookup } from '../../models/ISharePointProfile';
 import { claimsAccountName, ITeamMember, ITeamPersonResult } from '../../models/ITeam';
 import { IPictureBytes } from '../ISharePointProfileService';
 import { ServiceError } from '../ServiceError';
-import { ITeamExchangeReader, ITeamPictureReader, ITeamProfileReader, ITeamRemembered, ITeamVerdictStore, TeamChecker } from './TeamChecker';
+import { ITeamExchangeReader, ITeamPictureReader, ITeamProfileReader, ITeamRemembered, ITeamVerdictStore, SAVE_EVERY, TeamChecker } from './TeamChecker';
 import { ITeamExchangeListener, ITeamExchangeRun, TeamExchangeAnswer } from './TeamGraphPhotos';
 import { Pool } from './Pool';
 import { sharePointCopy } from '../../../test/photoFixtures';
@@ -253,6 +253,35 @@ describe('TeamChecker: remembered between visits', () => {
     await run(checker, PEOPLE.slice(0, 1));
     const shown = await checker.remembered(PEOPLE.slice(0, 1));
     expect(shown[0]).toMatchObject({ fromCache: true, verdict: { kind: 'in-sync' } });
+  });
+});
+
+describe('TeamChecker: a large site over several visits', () => {
+  test('a check stopped half-way keeps what it decided; the next visit goes on without reading those pictures again', async () => {
+    const store = new MemoryStore();
+    const crowd = Array.from({ length: 60 }, (_, i) => member(`p${i}`));
+    const stop = new AbortController();
+    const first = new TeamChecker(new FakeExchangeReader((m) => photo(`W/"${m.displayName}"`, MESSI_96)), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store });
+    const decidedFirst: number[] = [];
+    const onResult = (i: number): void => {
+      decidedFirst.push(i);
+      if (decidedFirst.length === 30) {
+        stop.abort(); // the owner stops, or leaves the page
+      }
+    };
+    await expect(first.check(crowd, onResult, stop.signal)).rejects.toThrow();
+    expect(decidedFirst.length).toBeGreaterThanOrEqual(SAVE_EVERY);
+    expect(decidedFirst.length).toBeLessThan(crowd.length);
+    expect(store.entries.size).toBe(decidedFirst.length); // every decision of the stopped check was kept
+
+    const secondPictures = new FakePictures(pictureFor);
+    const second = new TeamChecker(new FakeExchangeReader((m) => photo(`W/"${m.displayName}"`, MESSI_96)), new FakeProfiles(profileFor), secondPictures, comparePhotos, { store });
+    const results = await run(second, crowd);
+    expect(results.every((r) => r && r.verdict.kind === 'in-sync')).toBe(true);
+    const again = decidedFirst.map((i) => crowd[i].accountName).filter((a) => secondPictures.asked.indexOf(a) >= 0);
+    expect(again).toEqual([]); // no picture already compared is downloaded again
+    expect(secondPictures.asked).toHaveLength(crowd.length - decidedFirst.length);
+    expect(store.entries.size).toBe(crowd.length);
   });
 });
 

@@ -51,6 +51,9 @@ export interface ITeamCheckerOptions {
   store?: ITeamVerdictStore;
 }
 
+/** While a check runs, what it decided is saved after every this many people. */
+export const SAVE_EVERY = 25;
+
 const CACHEABLE: ReadonlyArray<SyncVerdict['kind']> = ['in-sync', 'out-of-sync', 'sharepoint-placeholder', 'no-exchange-photo', 'no-mailbox'];
 
 /**
@@ -113,6 +116,8 @@ export class TeamChecker {
     let metadataAnswered = 0;
     let profilesRead = false;
     let closed = false;
+    let decidedSinceSave = 0;
+    let saving: Promise<void> = Promise.resolve();
 
     const report = (i: number, found: ITeamPersonResult, print?: string): void => {
       settled[i] = true;
@@ -124,8 +129,30 @@ export class TeamChecker {
       const result = profile && !(profile instanceof ServiceError) && profile.kind === 'profile' ? { ...found, sharePointPicture: pictureState(profile.profile) } : found;
       if (print && CACHEABLE.indexOf(result.verdict.kind) >= 0) {
         next.set(members[i].accountName, { fingerprint: print, result: { ...result, fromCache: undefined } });
+        if (++decidedSinceSave >= SAVE_EVERY) {
+          persist();
+        }
       }
       onResult(i, result);
+    };
+    /**
+     * Keeps what is decided so far (and what was remembered for the people not decided yet): a check of a large
+     * site spans visits, and stopping or leaving the page loses little. Saves run one after another.
+     */
+    const persist = (): Promise<void> => {
+      const store = this._options.store;
+      if (!store || !stored) {
+        return saving;
+      }
+      decidedSinceSave = 0;
+      const snapshot = new Map(next);
+      for (const m of members) {
+        if (!snapshot.has(m.accountName) && stored.has(m.accountName)) {
+          snapshot.set(m.accountName, stored.get(m.accountName)!);
+        }
+      }
+      saving = saving.then(() => store.save(snapshot)).catch(() => undefined);
+      return saving;
     };
     const askPicture = (i: number): Promise<IPictureBytes> => {
       let p = pictureOf[i];
@@ -266,19 +293,15 @@ export class TeamChecker {
       step(i);
     }
     maybeClose();
-    await Promise.all([exchange.done, sharePoint]);
-    await Promise.all(pending);
-    throwIfAborted(signal);
-    const store = this._options.store;
-    if (store) {
-      // People no longer on the roster are forgotten; people not decided this time keep what was remembered.
-      for (const m of members) {
-        if (!next.has(m.accountName) && stored.has(m.accountName)) {
-          next.set(m.accountName, stored.get(m.accountName)!);
-        }
-      }
-      await store.save(next).catch(() => undefined);
+    try {
+      await Promise.all([exchange.done, sharePoint]);
+      await Promise.all(pending);
+    } finally {
+      // Done or stopped: what was decided is kept. People no longer on the roster are forgotten; people not
+      // decided this time keep what was remembered.
+      await persist();
     }
+    throwIfAborted(signal);
   }
 
   private _loadStored(): Promise<Map<string, ITeamRemembered>> {

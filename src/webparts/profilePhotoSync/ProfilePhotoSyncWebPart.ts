@@ -20,6 +20,8 @@ import { IPhotoCopier, PhotoCopier } from '../../services/PhotoCopier';
 import { IPhotoSyncChecker, PhotoSyncChecker } from '../../services/PhotoSyncChecker';
 import { VerdictCache } from '../../services/VerdictCache';
 import { FixHistory } from '../../services/FixHistory';
+import { sharedSharePointScheduler } from '../../services/sharePointScheduler';
+import { PERSONAL_PRIORITY, scheduledFetch, ThroughScheduler } from '../../services/throughScheduler';
 import { detectBrowser } from './browser/detectBrowser';
 import { PreviewChecker } from './PreviewChecker';
 import { followTeamsTheme } from './teamsThemes';
@@ -59,11 +61,13 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   protected async onInit(): Promise<void> {
     await super.onInit();
     const graph = await this.context.msGraphClientFactory.getClient('3');
-    const sp = spfi().using(SPFx(this.context));
+    // The page's one SharePoint budget, shared with a team overview on the same page; this part's requests go first.
+    const scheduler = sharedSharePointScheduler((input, init) => window.fetch(input, init));
+    const sp = spfi().using(SPFx(this.context), ThroughScheduler(scheduler, PERSONAL_PRIORITY));
     const site = this.context.pageContext.web.absoluteUrl;
     this._app = createAppServices();
     const exchange = new GraphPhotoService(graph, undefined, this._app.downscaler);
-    const sharePoint = new PnPProfileService(sp, site, (input, init) => window.fetch(input, init));
+    const sharePoint = new PnPProfileService(sp, site, scheduledFetch(scheduler, PERSONAL_PRIORITY));
     const cache = new VerdictCache(this._app.store, `profile-photo-sync:verdict:${this.context.pageContext.user.loginName}`);
     const checker = new PhotoSyncChecker(exchange, sharePoint, this._app.compare, {
       cache,

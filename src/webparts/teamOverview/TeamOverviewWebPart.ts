@@ -1,3 +1,4 @@
+import { sharedSharePointScheduler } from '../../services/sharePointScheduler';
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
@@ -84,6 +85,7 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
         compare: this._app!.compare,
         preloadComparison: this._app!.preloadComparison,
         fetch: (input, init) => window.fetch(input, init),
+        scheduler: sharedSharePointScheduler((input, init) => window.fetch(input, init)),
         store: indexedDbTeamStore(`profile-photo-sync:team:${page.web.id}:${page.user.loginName}`)
       });
       // The roster is asked for now, while React renders the overview for the first time.

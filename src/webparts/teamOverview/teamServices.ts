@@ -1,4 +1,4 @@
-import type { SPFI } from '@pnp/sp/fi.js';
+import { spfi, type SPFI } from '@pnp/sp/fi.js';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
@@ -7,6 +7,9 @@ import { IGraphClient } from '../../services/GraphPhotoService';
 import { PnPProfileService } from '../../services/PnPProfileService';
 import { ComparePhotos } from '../../services/PhotoSyncChecker';
 import { FetchLike } from '../../services/retryingFetch';
+import { DEFAULT_REQUEST_POLICY, IRequestPolicy } from '../../services/requestPolicy';
+import { ISharePointScheduler } from '../../services/sharePointScheduler';
+import { scheduledFetch, ThroughScheduler } from '../../services/throughScheduler';
 import { graphBatchPoster, IGraphBatchClient } from '../../services/team/graphBatchPoster';
 import { IBatchOptions } from '../../services/team/graphBatch';
 import { PnPTeamProfiles } from '../../services/team/PnPTeamProfiles';
@@ -14,6 +17,9 @@ import { ITeamVerdictStore, TeamChecker } from '../../services/team/TeamChecker'
 import { TeamGraphPhotos } from '../../services/team/TeamGraphPhotos';
 import { ISharePointGroupUser, TeamRosterService } from '../../services/team/TeamRosterService';
 import { ITeamOverviewService } from './components/useTeamCheck';
+
+/** The picture reads' policy behind the scheduler: as usual, but a limit that allows for waiting in the queue. */
+const QUEUED_REQUEST_POLICY: IRequestPolicy = { ...DEFAULT_REQUEST_POLICY, timeoutMs: 30 * 60000 };
 
 export interface ITeamServiceOptions {
   graph: IGraphClient & IGraphBatchClient;
@@ -29,6 +35,11 @@ export interface ITeamServiceOptions {
   fetch: FetchLike;
   store?: ITeamVerdictStore;
   batch?: IBatchOptions;
+  /**
+   * The page's SharePoint budget: every SharePoint request the overview makes (profile batches, pictures, the
+   * roster's SharePoint groups) goes through it. Absent: straight to `sp` and `fetch` (tests).
+   */
+  scheduler?: ISharePointScheduler;
 }
 
 /** The overview's services, and a way to ask for the roster before the first render. */
@@ -39,21 +50,27 @@ export interface ITeamOverviewServices extends ITeamOverviewService {
 
 /** The overview's services, wired the same way by the web part and the workbench. */
 export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOverviewServices {
+  const scheduler = options.scheduler;
+  const sp = scheduler ? spfi(options.sp).using(ThroughScheduler(scheduler)) : options.sp;
+  const fetchPicture = scheduler ? scheduledFetch(scheduler) : options.fetch;
   const groups = {
-    memberUsers: () => options.sp.web.associatedMemberGroup.users() as Promise<ISharePointGroupUser[]>,
-    ownerUsers: () => options.sp.web.associatedOwnerGroup.users() as Promise<ISharePointGroupUser[]>
+    memberUsers: () => sp.web.associatedMemberGroup.users() as Promise<ISharePointGroupUser[]>,
+    ownerUsers: () => sp.web.associatedOwnerGroup.users() as Promise<ISharePointGroupUser[]>
   };
   const roster = new TeamRosterService(options.graph, groups);
   const checker = new TeamChecker(
     new TeamGraphPhotos(graphBatchPoster(options.graph), options.batch),
-    new PnPTeamProfiles(options.sp, options.siteUrl),
-    new PnPProfileService(options.sp, options.siteUrl, options.fetch),
+    new PnPTeamProfiles(sp, options.siteUrl),
+    // Behind the scheduler a picture may wait its turn for minutes on a large or throttled site: the scheduler limits
+    // each request from when it is sent, so the whole read gets a limit that allows for the queue.
+    new PnPProfileService(sp, options.siteUrl, fetchPicture, scheduler ? QUEUED_REQUEST_POLICY : DEFAULT_REQUEST_POLICY),
     options.compare,
     { store: options.store, preloadComparison: options.preloadComparison }
   );
   const read = (signal?: AbortSignal): Promise<ITeamRoster> => roster.getRoster(options.groupId, options.scope, options.cap, signal);
   let prefetched: Promise<ITeamRoster> | undefined;
   return {
+    sharePoint: scheduler,
     prefetch: () => {
       if (!prefetched) {
         prefetched = read();

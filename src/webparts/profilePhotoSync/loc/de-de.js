@@ -123,7 +123,7 @@ define([], function() {
     "TeamLoadingRoster": "Personen auf dieser Website werden ermittelt…",
     "TeamProgress": "{0} von {1} Personen geprüft…",
     "TeamDone": "{0} Personen geprüft.",
-    "TeamStopped": "Nach {0} von {1} Personen angehalten.",
+    "TeamStopped": "{0} von {1} Personen geprüft. Der Rest folgt beim nächsten Besuch oder jetzt: Wählen Sie Fortsetzen.",
     "TeamStop": "Anhalten",
     "TeamCheckAgain": "Alle erneut prüfen",
     "TeamNotChecked": "{0} weitere Personen auf dieser Website wurden nicht geprüft: Die Grenze liegt bei {1}. Ein Websitebesitzer kann sie in den Einstellungen des Webparts erhöhen.",
@@ -213,6 +213,9 @@ define([], function() {
     "TeamNextWait": "Warten",
     "TeamNextNone": "Nichts",
     "TeamMessageCopy": "Hallo {0}, SharePoint zeigt ein anderes Profilfoto von dir als Outlook und Teams, und erneutes Anmelden behebt das für dein Konto nicht. Diese Seite kopiert dein aktuelles Foto in einer Minute nach SharePoint: {1}",
-    "TeamMessageAskIt": "Hallo {0}, SharePoint zeigt ein anderes Profilfoto von dir als Outlook und Teams, und erneutes Anmelden behebt das für dein Konto nicht. Diese Seite bereitet eine Nachricht an die IT mit allem Nötigen vor: {1}"
+    "TeamMessageAskIt": "Hallo {0}, SharePoint zeigt ein anderes Profilfoto von dir als Outlook und Teams, und erneutes Anmelden behebt das für dein Konto nicht. Diese Seite bereitet eine Nachricht an die IT mit allem Nötigen vor: {1}",
+    "TeamSlowDown": "SharePoint hat uns gebeten, langsamer zu machen: weiter in {0} s.",
+    "TeamContinue": "Fortsetzen",
+    "TeamVerdictNotCheckedYet": "Noch nicht geprüft"
   }
 });

@@ -130,7 +130,7 @@ define([], function() {
     "TeamLoadingRoster": "Finding the people on this site…",
     "TeamProgress": "Checked {0} of {1} people…",
     "TeamDone": "Checked {0} people.",
-    "TeamStopped": "Stopped after {0} of {1} people.",
+    "TeamStopped": "{0} of {1} people checked. The rest continues on your next visit, or now: select Continue.",
     "TeamStop": "Stop",
     "TeamCheckAgain": "Check everyone again",
     "TeamNotChecked": "{0} more people on this site were not checked: the limit is {1}. A site owner can raise it in the web part's settings.",
@@ -220,6 +220,9 @@ define([], function() {
     "TeamNextWait": "Wait",
     "TeamNextNone": "Nothing",
     "TeamMessageCopy": "Hi {0}, SharePoint shows a different profile photo of you than Outlook and Teams do, and signing in again won't fix it for your account. This page copies your current photo to SharePoint in a minute: {1}",
-    "TeamMessageAskIt": "Hi {0}, SharePoint shows a different profile photo of you than Outlook and Teams do, and signing in again won't fix it for your account. This page prepares a message to IT with what they need: {1}"
+    "TeamMessageAskIt": "Hi {0}, SharePoint shows a different profile photo of you than Outlook and Teams do, and signing in again won't fix it for your account. This page prepares a message to IT with what they need: {1}",
+    "TeamSlowDown": "SharePoint asked us to slow down: continuing in {0} s.",
+    "TeamContinue": "Continue",
+    "TeamVerdictNotCheckedYet": "Not checked yet"
   }
 });

@@ -123,7 +123,7 @@ define([], function() {
     "TeamLoadingRoster": "Buscando a las personas de este sitio…",
     "TeamProgress": "{0} de {1} personas comprobadas…",
     "TeamDone": "{0} personas comprobadas.",
-    "TeamStopped": "Detenido tras {0} de {1} personas.",
+    "TeamStopped": "{0} de {1} personas comprobadas. El resto sigue en tu próxima visita, o ahora: selecciona Continuar.",
     "TeamStop": "Detener",
     "TeamCheckAgain": "Volver a comprobar a todos",
     "TeamNotChecked": "No se han comprobado {0} personas más de este sitio: el límite es {1}. Un propietario del sitio puede aumentarlo en la configuración del elemento web.",
@@ -213,6 +213,9 @@ define([], function() {
     "TeamNextWait": "Esperar",
     "TeamNextNone": "Nada",
     "TeamMessageCopy": "Hola, {0}: SharePoint muestra una foto de perfil tuya distinta de la de Outlook y Teams, y volver a iniciar sesión no lo arreglará en tu cuenta. Esta página copia tu foto actual a SharePoint en un minuto: {1}",
-    "TeamMessageAskIt": "Hola, {0}: SharePoint muestra una foto de perfil tuya distinta de la de Outlook y Teams, y volver a iniciar sesión no lo arreglará en tu cuenta. Esta página prepara un mensaje para TI con lo que necesitan: {1}"
+    "TeamMessageAskIt": "Hola, {0}: SharePoint muestra una foto de perfil tuya distinta de la de Outlook y Teams, y volver a iniciar sesión no lo arreglará en tu cuenta. Esta página prepara un mensaje para TI con lo que necesitan: {1}",
+    "TeamSlowDown": "SharePoint nos ha pedido ir más despacio: seguimos en {0} s.",
+    "TeamContinue": "Continuar",
+    "TeamVerdictNotCheckedYet": "Sin comprobar todavía"
   }
 });

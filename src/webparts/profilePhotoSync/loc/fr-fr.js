@@ -123,7 +123,7 @@ define([], function() {
     "TeamLoadingRoster": "Recherche des personnes de ce site…",
     "TeamProgress": "{0} personnes vérifiées sur {1}…",
     "TeamDone": "{0} personnes vérifiées.",
-    "TeamStopped": "Arrêté après {0} personnes sur {1}.",
+    "TeamStopped": "{0} personnes sur {1} vérifiées. La suite reprend à votre prochaine visite, ou maintenant : sélectionnez Continuer.",
     "TeamStop": "Arrêter",
     "TeamCheckAgain": "Tout revérifier",
     "TeamNotChecked": "{0} autres personnes de ce site n’ont pas été vérifiées : la limite est de {1}. Un propriétaire du site peut l’augmenter dans les paramètres du composant WebPart.",
@@ -213,6 +213,9 @@ define([], function() {
     "TeamNextWait": "Attendre",
     "TeamNextNone": "Rien",
     "TeamMessageCopy": "Bonjour {0}, SharePoint affiche une autre photo de profil de vous qu'Outlook et Teams, et vous reconnecter ne le corrigera pas pour votre compte. Cette page copie votre photo actuelle dans SharePoint en une minute : {1}",
-    "TeamMessageAskIt": "Bonjour {0}, SharePoint affiche une autre photo de profil de vous qu'Outlook et Teams, et vous reconnecter ne le corrigera pas pour votre compte. Cette page prépare un message au service informatique avec ce dont il a besoin : {1}"
+    "TeamMessageAskIt": "Bonjour {0}, SharePoint affiche une autre photo de profil de vous qu'Outlook et Teams, et vous reconnecter ne le corrigera pas pour votre compte. Cette page prépare un message au service informatique avec ce dont il a besoin : {1}",
+    "TeamSlowDown": "SharePoint nous a demandé de ralentir : reprise dans {0} s.",
+    "TeamContinue": "Continuer",
+    "TeamVerdictNotCheckedYet": "Pas encore vérifié"
   }
 });

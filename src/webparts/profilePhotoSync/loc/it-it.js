@@ -123,7 +123,7 @@ define([], function() {
     "TeamLoadingRoster": "Ricerca delle persone in questo sito…",
     "TeamProgress": "{0} persone su {1} controllate…",
     "TeamDone": "{0} persone controllate.",
-    "TeamStopped": "Interrotto dopo {0} persone su {1}.",
+    "TeamStopped": "{0} persone su {1} controllate. Il resto continua alla prossima visita, o adesso: seleziona Continua.",
     "TeamStop": "Interrompi",
     "TeamCheckAgain": "Ricontrolla tutti",
     "TeamNotChecked": "Altre {0} persone in questo sito non sono state controllate: il limite è {1}. Un proprietario del sito può aumentarlo nelle impostazioni della web part.",
@@ -213,6 +213,9 @@ define([], function() {
     "TeamNextWait": "Attendi",
     "TeamNextNone": "Niente",
     "TeamMessageCopy": "Ciao {0}, SharePoint mostra una tua foto del profilo diversa da quella di Outlook e Teams, e accedere di nuovo non lo risolve per il tuo account. Questa pagina copia la tua foto attuale in SharePoint in un minuto: {1}",
-    "TeamMessageAskIt": "Ciao {0}, SharePoint mostra una tua foto del profilo diversa da quella di Outlook e Teams, e accedere di nuovo non lo risolve per il tuo account. Questa pagina prepara un messaggio per l'IT con ciò che serve: {1}"
+    "TeamMessageAskIt": "Ciao {0}, SharePoint mostra una tua foto del profilo diversa da quella di Outlook e Teams, e accedere di nuovo non lo risolve per il tuo account. Questa pagina prepara un messaggio per l'IT con ciò che serve: {1}",
+    "TeamSlowDown": "SharePoint ci ha chiesto di rallentare: si riprende tra {0} s.",
+    "TeamContinue": "Continua",
+    "TeamVerdictNotCheckedYet": "Non ancora controllato"
   }
 });

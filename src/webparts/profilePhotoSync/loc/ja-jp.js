@@ -123,7 +123,7 @@ define([], function() {
     "TeamLoadingRoster": "このサイトのメンバーを確認しています…",
     "TeamProgress": "{1} 人中 {0} 人を確認しました…",
     "TeamDone": "{0} 人を確認しました。",
-    "TeamStopped": "{1} 人中 {0} 人で停止しました。",
+    "TeamStopped": "{1} 人中 {0} 人を確認しました。残りは次回の訪問時に続行されます。今すぐ続けるには [続行] を選択してください。",
     "TeamStop": "停止",
     "TeamCheckAgain": "全員をもう一度確認",
     "TeamNotChecked": "このサイトのあと {0} 人は確認していません (上限は {1} 人です)。サイト所有者は Web パーツの設定で上限を上げられます。",
@@ -213,6 +213,9 @@ define([], function() {
     "TeamNextWait": "待つ",
     "TeamNextNone": "なし",
     "TeamMessageCopy": "{0} さん、SharePoint に表示されているあなたのプロフィール写真が Outlook や Teams と異なります。あなたのアカウントでは、もう一度サインインしても直りません。このページなら 1 分で現在の写真を SharePoint にコピーできます: {1}",
-    "TeamMessageAskIt": "{0} さん、SharePoint に表示されているあなたのプロフィール写真が Outlook や Teams と異なります。あなたのアカウントでは、もう一度サインインしても直りません。このページで IT に必要な情報をまとめたメッセージを用意できます: {1}"
+    "TeamMessageAskIt": "{0} さん、SharePoint に表示されているあなたのプロフィール写真が Outlook や Teams と異なります。あなたのアカウントでは、もう一度サインインしても直りません。このページで IT に必要な情報をまとめたメッセージを用意できます: {1}",
+    "TeamSlowDown": "SharePoint から速度を落とすよう求められました。{0} 秒後に再開します。",
+    "TeamContinue": "続行",
+    "TeamVerdictNotCheckedYet": "未確認"
   }
 });

@@ -235,6 +235,9 @@ declare interface IProfilePhotoSyncWebPartStrings {
   TeamNextNone: string;
   TeamMessageCopy: string;
   TeamMessageAskIt: string;
+  TeamSlowDown: string;
+  TeamContinue: string;
+  TeamVerdictNotCheckedYet: string;
 }
 
 declare module 'ProfilePhotoSyncWebPartStrings' {

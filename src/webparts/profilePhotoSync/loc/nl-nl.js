@@ -130,7 +130,7 @@ define([], function() {
     "TeamLoadingRoster": "De mensen op deze site worden gezocht…",
     "TeamProgress": "{0} van {1} mensen gecontroleerd…",
     "TeamDone": "{0} mensen gecontroleerd.",
-    "TeamStopped": "Gestopt na {0} van {1} mensen.",
+    "TeamStopped": "{0} van {1} mensen gecontroleerd. De rest volgt bij je volgende bezoek, of nu: selecteer Doorgaan.",
     "TeamStop": "Stoppen",
     "TeamCheckAgain": "Iedereen opnieuw controleren",
     "TeamNotChecked": "Nog {0} mensen op deze site zijn niet gecontroleerd: de grens is {1}. Een site-eigenaar kan die verhogen in de instellingen van het webonderdeel.",
@@ -220,6 +220,9 @@ define([], function() {
     "TeamNextWait": "Wachten",
     "TeamNextNone": "Niets",
     "TeamMessageCopy": "Hoi {0}, SharePoint toont een andere profielfoto van je dan Outlook en Teams, en opnieuw aanmelden lost dat voor jouw account niet op. Deze pagina kopieert je huidige foto binnen een minuut naar SharePoint: {1}",
-    "TeamMessageAskIt": "Hoi {0}, SharePoint toont een andere profielfoto van je dan Outlook en Teams, en opnieuw aanmelden lost dat voor jouw account niet op. Deze pagina maakt een bericht voor IT klaar met wat ze nodig hebben: {1}"
+    "TeamMessageAskIt": "Hoi {0}, SharePoint toont een andere profielfoto van je dan Outlook en Teams, en opnieuw aanmelden lost dat voor jouw account niet op. Deze pagina maakt een bericht voor IT klaar met wat ze nodig hebben: {1}",
+    "TeamSlowDown": "SharePoint vroeg ons rustiger aan te doen: we gaan over {0} s verder.",
+    "TeamContinue": "Doorgaan",
+    "TeamVerdictNotCheckedYet": "Nog niet gecontroleerd"
   }
 });

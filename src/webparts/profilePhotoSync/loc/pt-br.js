@@ -123,7 +123,7 @@ define([], function() {
     "TeamLoadingRoster": "Procurando as pessoas deste site…",
     "TeamProgress": "{0} de {1} pessoas verificadas…",
     "TeamDone": "{0} pessoas verificadas.",
-    "TeamStopped": "Interrompido após {0} de {1} pessoas.",
+    "TeamStopped": "{0} de {1} pessoas verificadas. O restante continua na sua próxima visita, ou agora: selecione Continuar.",
     "TeamStop": "Parar",
     "TeamCheckAgain": "Verificar todos de novo",
     "TeamNotChecked": "Mais {0} pessoas deste site não foram verificadas: o limite é {1}. Um proprietário do site pode aumentá-lo nas configurações da web part.",
@@ -213,6 +213,9 @@ define([], function() {
     "TeamNextWait": "Aguardar",
     "TeamNextNone": "Nada",
     "TeamMessageCopy": "Oi {0}, o SharePoint mostra uma foto de perfil sua diferente da do Outlook e do Teams, e entrar de novo não resolve para a sua conta. Esta página copia sua foto atual para o SharePoint em um minuto: {1}",
-    "TeamMessageAskIt": "Oi {0}, o SharePoint mostra uma foto de perfil sua diferente da do Outlook e do Teams, e entrar de novo não resolve para a sua conta. Esta página prepara uma mensagem para a TI com o que ela precisa: {1}"
+    "TeamMessageAskIt": "Oi {0}, o SharePoint mostra uma foto de perfil sua diferente da do Outlook e do Teams, e entrar de novo não resolve para a sua conta. Esta página prepara uma mensagem para a TI com o que ela precisa: {1}",
+    "TeamSlowDown": "O SharePoint pediu para irmos mais devagar: continuando em {0} s.",
+    "TeamContinue": "Continuar",
+    "TeamVerdictNotCheckedYet": "Ainda não verificado"
   }
 });

@@ -99,16 +99,35 @@ describe('TeamOverview', () => {
     ]);
   });
 
-  test('Stop ends the check: the signal aborts, the count stays, and it can be checked again', async () => {
+  test('Stop ends the check: the signal aborts, the count stays, it says the rest continues, and Continue goes on', async () => {
     const service = new FakeTeamService();
     renderOverview(service);
     await waitFor(() => expect(service.runs).toBe(1));
     act(() => service.emit(0));
     fireEvent.click(await screen.findByRole('button', { name: 'Stop' }));
-    await screen.findByText('Stopped after 1 of 4 people.');
+    await screen.findByText('1 of 4 people checked. The rest continues on your next visit, or now: select Continue.');
     expect(service.signal!.aborted).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Check everyone again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(service.runs).toBe(2));
+  });
+
+  test("while SharePoint asks to slow down, the progress line says so and when it goes on; no row fails for it", async () => {
+    const listeners: Array<(s: { pausedUntil?: number; requestsPerMinute: number; sent: number; throttled: number }) => void> = [];
+    const service = Object.assign(new FakeTeamService(), {
+      sharePoint: {
+        status: () => ({ requestsPerMinute: 240, sent: 0, throttled: 0 }),
+        subscribe: (l: (s: { pausedUntil?: number; requestsPerMinute: number; sent: number; throttled: number }) => void) => {
+          listeners.push(l);
+          return () => undefined;
+        }
+      }
+    });
+    renderOverview(service);
+    await waitFor(() => expect(service.runs).toBe(1));
+    act(() => listeners.forEach((l) => l({ pausedUntil: Date.now() + 30000, requestsPerMinute: 120, sent: 10, throttled: 1 })));
+    expect(await screen.findByText(/SharePoint asked us to slow down: continuing in (30|29) s\./)).toBeTruthy();
+    act(() => listeners.forEach((l) => l({ requestsPerMinute: 120, sent: 11, throttled: 1 })));
+    await waitFor(() => expect(screen.queryByText(/SharePoint asked us to slow down/)).toBeNull());
   });
 
   test('only people who need to act; sort by name; copy a message in plain words with the link', async () => {

@@ -13,7 +13,8 @@ import { format } from '../../profilePhotoSync/components/format';
 import { reasonText } from '../../profilePhotoSync/components/verdictText';
 import { useInstanceId } from '../../profilePhotoSync/components/useInstanceId';
 import { usePhotoUrl } from '../../profilePhotoSync/components/usePhotoUrl';
-import { ITeamRow, needsAction, nextStepLabel, rowNextStep, summary, TeamSort, teamCsv, teamMessage, verdictLabel, visibleRows } from './teamRows';
+import { useSharePointPause } from './useSharePointPause';
+import { ITeamRow, needsAction, notCheckedYet, nextStepLabel, rowNextStep, summary, TeamSort, teamCsv, teamMessage, verdictLabel, visibleRows } from './teamRows';
 import { ITeamOverviewService, useTeamCheck } from './useTeamCheck';
 
 
@@ -98,6 +99,9 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
   const rows = React.useMemo(() => visibleRows(state.rows, sort.key, sort.descending, onlyNeedsAction, props.locale), [state.rows, sort, onlyNeedsAction, props.locale]);
   const counts = summary(state.rows);
   const total = state.rows.length;
+  const pause = useSharePointPause(props.service.sharePoint);
+  // Decided people, remembered ones included: a large site is checked over several visits.
+  const decided = state.rows.filter((r) => !!r.result && !notCheckedYet(r.result.verdict)).length;
   const running = state.phase === 'roster' || state.phase === 'checking';
   const photosDenied = state.rows.some((r) => !!r.result && r.result.verdict.kind === 'could-not-check' && r.result.verdict.reason === 'permission-denied' && r.result.verdict.service === 'exchange');
 
@@ -157,7 +161,7 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
       onRender: (row: ITeamRow) =>
         row.result ? (
           <span title={row.result.verdict.kind === 'could-not-check' ? reasonText(row.result.verdict.reason, row.result.verdict.retryAfterSeconds, row.result.verdict.service) : undefined}>
-            {verdictLabel(row.result.verdict.kind)}
+            {notCheckedYet(row.result.verdict) ? strings.TeamVerdictNotCheckedYet : verdictLabel(row.result.verdict.kind)}
           </span>
         ) : (
           // Plain text, not a Spinner per row: hundreds of animated spinners made the first render of a big list
@@ -207,13 +211,13 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
         {props.title || strings.TeamDefaultTitle}
       </h2>
       <div className={styles.status}>
-        <span role="status" data-team-status={state.phase}>
+        <span role="status" data-team-status={state.phase} data-sharepoint-paused={pause !== undefined ? 'true' : undefined}>
           {state.phase === 'roster'
             ? strings.TeamLoadingRoster
             : state.phase === 'checking'
-              ? format(strings.TeamProgress, state.checked, total)
+              ? `${format(strings.TeamProgress, state.checked, total)}${pause !== undefined ? ` ${format(strings.TeamSlowDown, pause)}` : ''}`
               : state.phase === 'stopped'
-                ? format(strings.TeamStopped, state.checked, total)
+                ? format(strings.TeamStopped, decided, total)
                 : state.phase === 'done'
                   ? total === 0
                     ? strings.TeamEmpty
@@ -223,7 +227,7 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
         {running ? (
           <CommandButton text={strings.TeamStop} onClick={actions.stop} iconName="CircleStop" />
         ) : (
-          <CommandButton text={strings.TeamCheckAgain} onClick={actions.restart} iconName="Refresh" />
+          <CommandButton text={state.phase === 'stopped' ? strings.TeamContinue : strings.TeamCheckAgain} onClick={actions.restart} iconName={state.phase === 'stopped' ? 'Play' : 'Refresh'} />
         )}
       </div>
       {state.phase === 'failed' && state.rosterFailure && (

@@ -1,5 +1,5 @@
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { SyncVerdictKind } from '../../../models/IPhotoSyncResult';
+import { SyncVerdict, SyncVerdictKind } from '../../../models/IPhotoSyncResult';
 import { ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
 import { format } from '../../profilePhotoSync/components/format';
 import { decideNextStep } from '../../../shared/nextStep';
@@ -22,6 +22,14 @@ const NEEDS_ACTION: ReadonlyArray<SyncVerdictKind> = ['out-of-sync', 'sharepoint
 
 export function needsAction(row: ITeamRow): boolean {
   return !!row.result && NEEDS_ACTION.indexOf(row.result.verdict.kind) >= 0;
+}
+
+/**
+ * A person SharePoint's throttling kept from being checked (it still said "slow down" after the waits): not a
+ * failure of theirs, just not done yet; the next visit or Continue checks them.
+ */
+export function notCheckedYet(verdict: SyncVerdict): boolean {
+  return verdict.kind === 'could-not-check' && verdict.reason === 'throttled' && verdict.service === 'sharepoint';
 }
 
 export function verdictLabel(kind: SyncVerdictKind): string {

@@ -3,9 +3,12 @@ import { SyncVerdict } from '../../../models/IPhotoSyncResult';
 import { ITeamMember, ITeamPersonResult, ITeamRoster } from '../../../models/ITeam';
 import { failureVerdict } from '../../../services/PhotoSyncChecker';
 import { ITeamRow } from './teamRows';
+import { ISharePointPauseSource } from './useSharePointPause';
 
 /** What the overview asks of the services: the roster, what was remembered, and the check itself. */
 export interface ITeamOverviewService {
+  /** The page's SharePoint scheduler, whose pauses the progress line announces; absent: none to show. */
+  sharePoint?: ISharePointPauseSource;
   roster(signal?: AbortSignal): Promise<ITeamRoster>;
   remembered(members: ReadonlyArray<ITeamMember>): Promise<Array<ITeamPersonResult | undefined>>;
   check(members: ReadonlyArray<ITeamMember>, onResult: (index: number, result: ITeamPersonResult) => void, signal?: AbortSignal): Promise<void>;

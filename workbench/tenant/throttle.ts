@@ -1,0 +1,88 @@
+/**
+ * SharePoint Online's per-user throttling, as the simulated tenant applies it to one session: a budget of requests a
+ * minute (a sliding window); `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on answers once 80% of it
+ * is used; 429 with `Retry-After` beyond it (until the window has room again); requests sent during a `Retry-After`
+ * window count as violations, and past a few the user is blocked for longer. Throttled requests count against the
+ * budget too, as Microsoft documents.
+ */
+export interface IThrottleStats {
+  requests: number;
+  throttled: number;
+  /** Requests that arrived after the client had been told to wait (a 429 delivered) and before the wait was over. */
+  sentWhileThrottled: number;
+  blocked: boolean;
+}
+
+export type ThrottleAnswer =
+  | { ok: true; headers: Record<string, string> }
+  | { ok: false; retryAfterSeconds: number; headers: Record<string, string> };
+
+/** Violations (requests sent while told to wait) before the user is blocked. */
+export const VIOLATIONS_BEFORE_BLOCK = 3;
+/** How long a block lasts, in windows (SharePoint's is far longer than a Retry-After). */
+const BLOCK_WINDOWS = 5;
+
+export class SharePointThrottle {
+  public readonly stats: IThrottleStats = { requests: 0, throttled: 0, sentWhileThrottled: 0, blocked: false };
+  private readonly _budget: number;
+  private readonly _windowMs: number;
+  private readonly _latencyMs: number;
+  private _times: number[] = [];
+  private _retryUntil = 0;
+  /** When the client has the last 429 in hand: requests that arrive before then could not have known. */
+  private _toldAt = 0;
+  private _blockedUntil = 0;
+  private _violations = 0;
+
+  /** `budget` requests per `windowMs` (a minute; the e2e tenant runs a shorter one); `latencyMs`: the answer's delay. */
+  public constructor(budget: number, windowMs: number = 60000, latencyMs: number = 0) {
+    this._budget = Math.max(1, budget);
+    this._windowMs = windowMs;
+    this._latencyMs = latencyMs;
+  }
+
+  public admit(now: number = Date.now()): ThrottleAnswer {
+    this.stats.requests++;
+    this._times = this._times.filter((t) => t > now - this._windowMs);
+    this._times.push(now);
+    if (now < this._blockedUntil) {
+      return this._refuse(now, this._blockedUntil);
+    }
+    if (now < this._retryUntil) {
+      if (now >= this._toldAt) {
+        this.stats.sentWhileThrottled++;
+        this._violations++;
+        if (this._violations >= VIOLATIONS_BEFORE_BLOCK) {
+          this.stats.blocked = true;
+          this._blockedUntil = now + BLOCK_WINDOWS * this._windowMs;
+          return this._refuse(now, this._blockedUntil);
+        }
+      }
+      return this._refuse(now, this._retryUntil);
+    }
+    if (this._times.length > this._budget) {
+      this.stats.throttled++;
+      // Until the window has room again: the oldest request in it leaves.
+      this._retryUntil = this._times[this._times.length - 1 - this._budget] + this._windowMs;
+      this._toldAt = now + this._latencyMs;
+      return this._refuse(now, this._retryUntil);
+    }
+    const used = this._times.length;
+    if (used < 0.8 * this._budget) {
+      return { ok: true, headers: {} };
+    }
+    return {
+      ok: true,
+      headers: {
+        'RateLimit-Limit': String(this._budget),
+        'RateLimit-Remaining': String(Math.max(0, this._budget - used)),
+        'RateLimit-Reset': String(Math.max(1, Math.ceil((this._times[0] + this._windowMs - now) / 1000)))
+      }
+    };
+  }
+
+  private _refuse(now: number, until: number): ThrottleAnswer {
+    const retryAfterSeconds = Math.max(1, Math.ceil((until - now) / 1000));
+    return { ok: false, retryAfterSeconds, headers: { 'Retry-After': String(retryAfterSeconds) } };
+  }
+}
