@@ -83,14 +83,16 @@ export class PnPProfileService implements ISharePointProfileService {
       cache: fresh ? 'no-store' : 'default',
       headers: { Accept: 'image/*' }
     };
+    // One way through: the request (retried, and explained when redirected out of reach), at most once more for an
+    // expired token, then the answer read.
     return withTimeout('sharepoint', this._policy.timeoutMs, signal, async (abort) => {
-      const first = await this._fetchPicture(pictureUrl(this._siteUrl, accountName, size, fresh ? Date.now() : undefined), init, abort);
+      let response = await this._fetchPicture(pictureUrl(this._siteUrl, accountName, size, fresh ? Date.now() : undefined), init, abort);
       // SharePoint Online redirects userphoto.aspx to a cached copy behind a time-limited token; a token that
       // failed (403 after the redirect) is worth one new request, which gets a new token.
-      if (first.status === 403 && first.redirected) {
-        return this._readPicture(await this._fetchPicture(pictureUrl(this._siteUrl, accountName, size, Date.now()), { ...init, cache: 'no-store' }, abort));
+      if (response.status === 403 && response.redirected) {
+        response = await this._fetchPicture(pictureUrl(this._siteUrl, accountName, size, Date.now()), { ...init, cache: 'no-store' }, abort);
       }
-      return this._readPicture(first);
+      return this._readPicture(response);
     });
   }
 
