@@ -60,12 +60,12 @@ async function throttleStats(): Promise<{ requests: number; throttled: number; s
 
 describe('the team overview under SharePoint throttling', () => {
   test('SharePoint says slow down: the whole queue waits as told, the line says so, every row comes out right, nothing is sent while throttled', async () => {
-    await page.goto(workbenchUrl({ part: 'team', people: '24', scenario: 'team-sharepoint-throttled' }));
+    await page.goto(workbenchUrl({ part: 'team', people: '16', scenario: 'team-sharepoint-throttled' }));
     await page.locator('[data-sharepoint-paused="true"]').waitFor({ timeout: 0 });
     expect(await page.locator('[data-team-status]').innerText()).toMatch(/SharePoint asked us to slow down: continuing in \d+ s\./);
-    expect(await finished()).toBe('Checked 24 people.');
+    expect(await finished()).toBe('Checked 16 people.');
     const expected = await intended();
-    const rows = await allRows(24);
+    const rows = await allRows(16);
     expect(expected.map((e) => `${e.account}=${rows.get(e.account)}`)).toEqual(expected.map((e) => `${e.account}=${e.verdict}`));
     const stats = await throttleStats();
     expect(stats.throttled).toBeGreaterThanOrEqual(1);
@@ -73,7 +73,8 @@ describe('the team overview under SharePoint throttling', () => {
     expect(stats.sentWhileThrottled).toBe(0);
     expect(stats.blocked).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
-  });
+    // Throttled on purpose: after SharePoint's waits the pace is a slow one, so it may take minutes on a busy machine.
+  }, 300000);
 
   test('stopped half-way, the next visit goes on: no picture it already compared is downloaded again', async () => {
     const pictures: string[] = [];

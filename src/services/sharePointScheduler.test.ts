@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { MIN_REQUESTS_PER_MINUTE, SharePointScheduler, sharedSharePointScheduler } from './sharePointScheduler';
+import { DEFAULT_SHAREPOINT_PACE, MIN_REQUESTS_PER_MINUTE, SharePointScheduler, sharedSharePointScheduler } from './sharePointScheduler';
 
 /** A SharePoint that answers each request at once with what `answer` says; records when each was sent. */
 class FakeSharePoint {
@@ -38,9 +38,13 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 describe('SharePointScheduler: the pace', () => {
+  test('the default: a page-load-sized burst, then a reader\'s pace, a few at once', () => {
+    expect(DEFAULT_SHAREPOINT_PACE).toEqual({ requestsPerMinute: 240, inFlight: 6, burst: 60 });
+  });
+
   test('requests a minute, not only in flight: a short burst, then one every 60/pace seconds', async () => {
     const sp = new FakeSharePoint();
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 4 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 4, burst: 4 });
     const all = Array.from({ length: 10 }, (_, i) => scheduler.fetch(`/r${i}`));
     await elapse(0);
     expect(sp.sent).toHaveLength(4);
@@ -55,7 +59,7 @@ describe('SharePointScheduler: the pace', () => {
 
   test('most urgent first: lowest priority number, then the order asked in', async () => {
     const sp = new FakeSharePoint();
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 1 });
     scheduler.fetch('/first').catch(() => undefined);
     await elapse(0);
     for (const [url, priority] of [['/later', 5], ['/personal', -1], ['/soon', 1], ['/soon-too', 1]] as const) {
@@ -67,7 +71,7 @@ describe('SharePointScheduler: the pace', () => {
 
   test("a redirected request (userphoto.aspx's hop) counts as two", async () => {
     const sp = new FakeSharePoint(() => ({ redirected: true }));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 4 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 4, burst: 4 });
     Array.from({ length: 6 }, (_, i) => scheduler.fetch(`/p${i}`).catch(() => undefined));
     await elapse(0);
     expect(scheduler.status().sent).toBe(2 * sp.sent.length);
@@ -82,7 +86,7 @@ describe('SharePointScheduler: the pace', () => {
 describe('SharePointScheduler: when SharePoint says slow down', () => {
   test('a 429 pauses the whole queue for its Retry-After, the request goes again after it, the pace halves', async () => {
     const sp = new FakeSharePoint((url, n) => (url === '/a' && n === 1 ? { status: 429, headers: { 'Retry-After': '30' } } : {}));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 4 });
     const statuses: Array<number | undefined> = [];
     scheduler.subscribe((s) => statuses.push(s.pausedUntil));
     const a = scheduler.fetch('/a');
@@ -108,7 +112,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
   test('Retry-After as a date; a 503 counts as throttling too', async () => {
     const until = new Date(Date.now() + 45000).toUTCString();
     const sp = new FakeSharePoint((_url, n) => (n === 1 ? { status: 503, headers: { 'Retry-After': until } } : {}));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 4 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 4, burst: 4 });
     const r = scheduler.fetch('/x');
     await elapse(0);
     expect(scheduler.status().throttled).toBe(1);
@@ -121,7 +125,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
 
   test('without Retry-After it waits 10 s, doubling while throttling goes on; never below the slowest pace', async () => {
     const sp = new FakeSharePoint((_url, n) => (n <= 3 ? { status: 429 } : {}));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 4 });
     const r = scheduler.fetch('/x');
     await elapse(0);
     await elapse(10500);
@@ -137,7 +141,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
   test('RateLimit headers slow the pace before any 429; none left pauses until the reset', async () => {
     const headers: Array<Record<string, string>> = [{ 'RateLimit-Limit': '600', 'RateLimit-Remaining': '20', 'RateLimit-Reset': '30' }, { 'RateLimit-Limit': '600', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '12' }];
     const sp = new FakeSharePoint((_url, n) => ({ headers: headers[n - 1] || {} }));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 4 });
     scheduler.fetch('/1').catch(() => undefined);
     await elapse(0);
     expect(scheduler.status().requestsPerMinute).toBe(32); // 20 left over 30 s, with a fifth to spare
@@ -154,7 +158,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
 
   test('a request throttled again and again is answered with the last 429 (the caller reports it)', async () => {
     const sp = new FakeSharePoint(() => ({ status: 429, headers: { 'Retry-After': '1' } }));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 4 });
     const r = scheduler.fetch('/x');
     await elapse(30000);
     expect((await r).status).toBe(429);
@@ -165,7 +169,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
 describe('SharePointScheduler: stop', () => {
   test('a request stopped while it waits is never sent; one stopped before it is asked is refused at once', async () => {
     const sp = new FakeSharePoint();
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 1 });
     const controller = new AbortController();
     scheduler.fetch('/first').catch(() => undefined);
     const waiting = scheduler.fetch('/waiting', { signal: controller.signal });

@@ -143,7 +143,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
   /** Pictures behind the time-limited tokens userphoto.aspx redirects with, by token. */
   const tokens = new Map<string, ITokenPicture>();
   const spWindowMs = options.spWindowMs || 60000;
-  const throttleFor = (budget: number): SharePointThrottle => new SharePointThrottle(budget, spWindowMs, options.latencyMs);
+  const throttleFor = (budget: number): SharePointThrottle => new SharePointThrottle(budget, spWindowMs);
 
   const newSession = (scenarioName: string | null): ISession => {
     const scenario = findScenario(scenarioName);
@@ -167,6 +167,8 @@ export function createTenantServer(options: ITenantOptions): http.Server {
       const owner = tokens.get(url.searchParams.get('_oat_') || '');
       const answer = owner && owner.session && owner.session.spThrottle ? owner.session.spThrottle.admit() : undefined;
       if (answer && !answer.ok) {
+        const throttle = owner!.session!.spThrottle!;
+        res.on('finish', () => throttle.delivered());
         setTimeout(() => sendThrottled(res, answer.headers), options.latencyMs);
         return;
       }
@@ -198,6 +200,8 @@ export function createTenantServer(options: ITenantOptions): http.Server {
       const answer = current.spThrottle.admit();
       Object.keys(answer.headers).forEach((h) => res.setHeader(h, answer.headers[h]));
       if (!answer.ok) {
+        const throttle = current.spThrottle;
+        res.on('finish', () => throttle.delivered());
         req.resume();
         setTimeout(() => sendThrottled(res, answer.headers), options.latencyMs + (current.scenario.latencyMs || 0));
         return;

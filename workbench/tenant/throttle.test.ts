@@ -17,11 +17,13 @@ describe("the simulated tenant's SharePoint throttling", () => {
   });
 
   test('requests sent after the 429 reached the client, inside its Retry-After, are violations; a few block the user', () => {
-    const t = new SharePointThrottle(2, 60000, 150);
+    const t = new SharePointThrottle(2, 60000);
     t.admit(0);
     t.admit(10);
-    expect(t.admit(20).ok).toBe(false); // throttled; the client hears it at 170 ms
+    expect(t.admit(20).ok).toBe(false); // throttled; its answer is delivered at 170 ms
     expect(t.admit(100).ok).toBe(false); // already in flight: refused, but not the client's fault
+    t.delivered(170);
+    expect(t.admit(250).ok).toBe(false); // sent just before the client had the answer: still not its fault
     expect(t.stats.sentWhileThrottled).toBe(0);
     for (let i = 0; i < VIOLATIONS_BEFORE_BLOCK; i++) {
       expect(t.admit(1000 + i).ok).toBe(false);
@@ -34,10 +36,11 @@ describe("the simulated tenant's SharePoint throttling", () => {
   });
 
   test('a client that waits as told is never refused again', () => {
-    const t = new SharePointThrottle(2, 60000, 150);
+    const t = new SharePointThrottle(2, 60000);
     t.admit(0);
     t.admit(10);
     const refused = t.admit(20);
+    t.delivered(170);
     expect(refused.ok).toBe(false);
     const wait = !refused.ok ? refused.retryAfterSeconds * 1000 : 0;
     expect(t.admit(20 + wait).ok).toBe(true);

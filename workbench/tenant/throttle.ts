@@ -19,6 +19,8 @@ export type ThrottleAnswer =
 
 /** Violations (requests sent while told to wait) before the user is blocked. */
 export const VIOLATIONS_BEFORE_BLOCK = 3;
+/** A request arriving this soon after a 429 was delivered was already on its way. */
+export const IN_FLIGHT_GRACE_MS = 100;
 /** How long a block lasts, in windows (SharePoint's is far longer than a Retry-After). */
 const BLOCK_WINDOWS = 5;
 
@@ -26,7 +28,6 @@ export class SharePointThrottle {
   public readonly stats: IThrottleStats = { requests: 0, throttled: 0, sentWhileThrottled: 0, blocked: false };
   private readonly _budget: number;
   private readonly _windowMs: number;
-  private readonly _latencyMs: number;
   private _times: number[] = [];
   private _retryUntil = 0;
   /** When the client has the last 429 in hand: requests that arrive before then could not have known. */
@@ -34,11 +35,18 @@ export class SharePointThrottle {
   private _blockedUntil = 0;
   private _violations = 0;
 
-  /** `budget` requests per `windowMs` (a minute; the e2e tenant runs a shorter one); `latencyMs`: the answer's delay. */
-  public constructor(budget: number, windowMs: number = 60000, latencyMs: number = 0) {
+  /** `budget` requests per `windowMs` (a minute; the e2e tenant runs a shorter one). */
+  public constructor(budget: number, windowMs: number = 60000) {
     this._budget = Math.max(1, budget);
     this._windowMs = windowMs;
-    this._latencyMs = latencyMs;
+  }
+
+  /**
+   * The 429 has been delivered (its answer finished sending): requests that arrive later than a moment after this
+   * were sent by a client that had been told to wait. The moment covers a request already on its way.
+   */
+  public delivered(now: number = Date.now()): void {
+    this._toldAt = Math.min(this._toldAt, now + IN_FLIGHT_GRACE_MS);
   }
 
   public admit(now: number = Date.now()): ThrottleAnswer {
@@ -64,7 +72,7 @@ export class SharePointThrottle {
       this.stats.throttled++;
       // Until the window has room again: the oldest request in it leaves.
       this._retryUntil = this._times[this._times.length - 1 - this._budget] + this._windowMs;
-      this._toldAt = now + this._latencyMs;
+      this._toldAt = Infinity; // until the answer is delivered (see delivered())
       return this._refuse(now, this._retryUntil);
     }
     const used = this._times.length;
