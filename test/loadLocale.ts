@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const LOC_DIR = path.join(__dirname, '..', 'src', 'webparts', 'profilePhotoSync', 'loc');
+export const LOC_DIR = path.join(__dirname, '..', 'src', 'shared', 'loc');
 
 /** Evaluates an SPFx AMD strings file (`define([], function() { return {...}; })`) and returns its object. */
 export function loadLocale(file: string): Record<string, string> {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const outDir = path.join(root, 'temp', 'workbench');
-const locDir = path.join(root, 'src', 'webparts', 'profilePhotoSync', 'loc');
+const locDir = path.join(root, 'src', 'shared', 'loc');
 
 function localeIds() {
   return fs.readdirSync(locDir).filter((f) => /^[a-z]{2}-[a-z]{2}\.js$/.test(f)).map((f) => f.slice(0, -3)).sort((a, b) => (a === 'en-us' ? -1 : b === 'en-us' ? 1 : a.localeCompare(b)));

@@ -11,7 +11,7 @@ import { GraphPhotoService } from './GraphPhotoService';
 import { PnPProfileService } from './PnPProfileService';
 import { PhotoSyncChecker } from './PhotoSyncChecker';
 import { DEFAULT_REQUEST_POLICY, IRequestPolicy } from './requestPolicy';
-import { verdictText } from '../webparts/profilePhotoSync/components/verdictText';
+import { verdictText } from '../shared/components/verdictText';
 import { FakeGraphClient, GraphAnswer } from '../../test/fakes/FakeGraphClient';
 import { bytes, fakeFetch, fakeSp, json, myProperties } from '../../test/fakes/fakeSharePoint';
 import { photoBytes, sharePointCopy } from '../../test/photoFixtures';

@@ -1,8 +1,8 @@
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { IPhotoSyncResult, IPixelSize } from '../models/IPhotoSyncResult';
 import { CopyAttemptOutcome, IFixHistory } from '../models/INextStep';
-import { format } from '../webparts/profilePhotoSync/components/format';
-import { verdictText } from '../webparts/profilePhotoSync/components/verdictText';
+import { format } from './components/format';
+import { verdictText } from './components/verdictText';
 import { isEmailAddress, isHttpsUrl } from './itContact';
 
 export interface IItMessageInput {

@@ -1,6 +1,6 @@
 import { IPhotoSyncResult } from '../../models/IPhotoSyncResult';
 import { IDisplayPhotos, IPhotoSyncChecker } from '../../services/PhotoSyncChecker';
-import { PreviewChoice, sampleVerdict } from './settings';
+import { PreviewChoice, sampleVerdict } from '../../shared/settings';
 
 /**
  * For site owners in edit mode: the real check, with the verdict swapped for the one they want to see, so every

@@ -7,7 +7,7 @@ import ProfilePhotoSyncWebPart, { IProfilePhotoSyncWebPartProps } from './Profil
 import { IProfilePhotoSyncProps } from './components/IProfilePhotoSyncProps';
 import { PhotoSyncChecker } from '../../services/PhotoSyncChecker';
 import { PreviewChecker } from './PreviewChecker';
-import { teamsTheme } from './teamsThemes';
+import { teamsTheme } from '../../shared/teamsThemes';
 import { IHostedWebPart } from '../../../test/spfx/sp-webpart-base';
 import { hostWebPart, lastRenderedProps } from '../../../test/spfx/hostWebPart';
 import { FakeGraphClient } from '../../../test/fakes/FakeGraphClient';

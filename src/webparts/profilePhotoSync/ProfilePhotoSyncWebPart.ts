@@ -24,12 +24,12 @@ import { sharedSharePointScheduler } from '../../services/sharePointScheduler';
 import { PERSONAL_PRIORITY, scheduledFetch, ThroughScheduler } from '../../services/throughScheduler';
 import { detectBrowser } from './browser/detectBrowser';
 import { PreviewChecker } from './PreviewChecker';
-import { followTeamsTheme } from './teamsThemes';
-import { helpUrlError, InSyncDisplay, itContactError, PREVIEW_CHOICES, PreviewChoice, sampleVerdict } from './settings';
-import { titlePaneField } from './paneFields';
-import { verdictText } from './components/verdictText';
+import { followTeamsTheme } from '../../shared/teamsThemes';
+import { helpUrlError, InSyncDisplay, itContactError, PREVIEW_CHOICES, PreviewChoice, sampleVerdict } from '../../shared/settings';
+import { titlePaneField } from '../../shared/paneFields';
+import { verdictText } from '../../shared/components/verdictText';
 import { SAME_PHOTO_THRESHOLD } from '../../comparison/threshold';
-import { createAppServices, IAppServices } from './appServices';
+import { createAppServices, IAppServices } from '../../shared/appServices';
 import ProfilePhotoSync from './components/ProfilePhotoSync';
 import { IProfilePhotoSyncProps } from './components/IProfilePhotoSyncProps';
 

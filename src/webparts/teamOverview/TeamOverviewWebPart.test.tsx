@@ -4,7 +4,7 @@
 import { waitFor } from '@testing-library/react';
 import TeamOverviewWebPart, { ITeamOverviewWebPartProps } from './TeamOverviewWebPart';
 import { ITeamOverviewProps } from './components/TeamOverview';
-import { teamsTheme } from '../profilePhotoSync/teamsThemes';
+import { teamsTheme } from '../../shared/teamsThemes';
 import { IHostedWebPart } from '../../../test/spfx/sp-webpart-base';
 import { hostWebPart, lastRenderedProps } from '../../../test/spfx/hostWebPart';
 import { FakeGraphClient } from '../../../test/fakes/FakeGraphClient';

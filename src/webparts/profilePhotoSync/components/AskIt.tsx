@@ -4,7 +4,7 @@ import { DefaultButton } from '@fluentui/react/lib/Button';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { IItMessage, itContactLink } from '../../../shared/itMessage';
 import { getClassNames } from './styles';
-import { useInstanceId } from './useInstanceId';
+import { useInstanceId } from '../../../shared/components/useInstanceId';
 
 export interface IAskItProps {
   message: IItMessage;

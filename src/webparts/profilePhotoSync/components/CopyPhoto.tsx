@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useInstanceId } from './useInstanceId';
+import { useInstanceId } from '../../../shared/components/useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
@@ -8,10 +8,10 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import { CopyOutcome } from '../../../models/ICopyOutcome';
 import { IShownPhoto } from '../../../models/IPhotoSyncResult';
 import { IPhotoCopier } from '../../../services/PhotoCopier';
-import { Banner } from './Banner';
+import { Banner } from '../../../shared/components/Banner';
 import { getClassNames } from './styles';
-import { usePhotoUrl } from './usePhotoUrl';
-import { reasonText } from './verdictText';
+import { usePhotoUrl } from '../../../shared/components/usePhotoUrl';
+import { reasonText } from '../../../shared/components/verdictText';
 
 export interface ICopyPhotoProps {
   copier: IPhotoCopier;

@@ -3,7 +3,7 @@ import { IPhotoCopier } from '../../../services/PhotoCopier';
 import { IPhotoSyncChecker } from '../../../services/PhotoSyncChecker';
 import { IBrowserInfo } from '../browser/detectBrowser';
 import { IKeyValueStore } from './useStepProgress';
-import { InSyncDisplay } from '../settings';
+import { InSyncDisplay } from '../../../shared/settings';
 import { IFixHistoryStore } from '../../../services/FixHistory';
 
 export interface IProfilePhotoSyncProps {

@@ -2,7 +2,7 @@ import * as React from 'react';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { IShownPhoto } from '../../../models/IPhotoSyncResult';
-import { usePhotoUrl } from './usePhotoUrl';
+import { usePhotoUrl } from '../../../shared/components/usePhotoUrl';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';
 

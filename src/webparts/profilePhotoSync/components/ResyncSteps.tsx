@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { useInstanceId } from './useInstanceId';
+import { useInstanceId } from '../../../shared/components/useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { IBrowserInfo } from '../browser/detectBrowser';
-import { format } from './format';
+import { format } from '../../../shared/components/format';
 import { IKeyValueStore, useStepProgress } from './useStepProgress';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Banner } from './Banner';
-import { IVerdictText } from './verdictText';
+import { Banner } from '../../../shared/components/Banner';
+import { IVerdictText } from '../../../shared/components/verdictText';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';
 

@@ -1,7 +1,7 @@
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncVerdict, SyncVerdictKind } from '../../../models/IPhotoSyncResult';
 import { ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
-import { format } from '../../profilePhotoSync/components/format';
+import { format } from '../../../shared/components/format';
 import { decideNextStep } from '../../../shared/nextStep';
 import { INextStep, NextStepKind } from '../../../models/INextStep';
 

@@ -1,6 +1,6 @@
-import type { SyncVerdict, SyncVerdictKind } from '../../models/IPhotoSyncResult';
+import type { SyncVerdict, SyncVerdictKind } from '../models/IPhotoSyncResult';
 import { format } from './components/format';
-import { isHttpsUrl, isValidItContact } from '../../shared/itContact';
+import { isHttpsUrl, isValidItContact } from './itContact';
 
 /** What people whose photo is in sync see. */
 export type InSyncDisplay = 'card' | 'line' | 'hidden';

@@ -1,6 +1,6 @@
-import type { ComparePhotos } from '../../services/PhotoSyncChecker';
-import { IKeyValueStore } from './components/useStepProgress';
-import { createCanvasDownscaler, IPhotoDownscaler } from '../../services/photoDownscaler';
+import type { ComparePhotos } from '../services/PhotoSyncChecker';
+import { IStringStore } from '../services/VerdictCache';
+import { createCanvasDownscaler, IPhotoDownscaler } from '../services/photoDownscaler';
 
 /** Browser pieces shared by the web part and the local workbench, so both wire the component the same way. */
 export interface IAppServices {
@@ -8,17 +8,18 @@ export interface IAppServices {
   compare: ComparePhotos;
   /** Starts loading that chunk (once), so it arrives alongside the photos instead of after them. */
   preloadComparison: () => void;
-  store: IKeyValueStore | undefined;
+  /** The browser's localStorage, or undefined where it is blocked. */
+  store: IStringStore | undefined;
   /** Square, smaller copies of a photo Graph serves only whole (Entra ID's), by the browser's own decoder. */
   downscaler: IPhotoDownscaler;
   copyText: (text: string) => Promise<void>;
 }
 
 export function createAppServices(): IAppServices {
-  let comparison: Promise<typeof import('../../comparison')> | undefined;
-  const load = (): Promise<typeof import('../../comparison')> => {
+  let comparison: Promise<typeof import('../comparison')> | undefined;
+  const load = (): Promise<typeof import('../comparison')> => {
     if (!comparison) {
-      comparison = import(/* webpackChunkName: 'photo-comparison' */ '../../comparison');
+      comparison = import(/* webpackChunkName: 'photo-comparison' */ '../comparison');
       comparison.catch(() => {
         comparison = undefined; // a failed chunk load may be retried by the next check
       });
@@ -79,7 +80,7 @@ function nextTask(): Promise<void> {
   });
 }
 
-function safeLocalStorage(): IKeyValueStore | undefined {
+function safeLocalStorage(): IStringStore | undefined {
   try {
     return window.localStorage;
   } catch {

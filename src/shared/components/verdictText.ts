@@ -1,7 +1,7 @@
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { CheckFailureReason, CheckService } from '../../../models/CheckFailure';
-import { SyncVerdict } from '../../../models/IPhotoSyncResult';
-import { NextStepKind } from '../../../models/INextStep';
+import { CheckFailureReason, CheckService } from '../../models/CheckFailure';
+import { SyncVerdict } from '../../models/IPhotoSyncResult';
+import { NextStepKind } from '../../models/INextStep';
 import { BannerType } from './Banner';
 import { format } from './format';
 

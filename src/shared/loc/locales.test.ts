@@ -1,4 +1,4 @@
-import { declaredKeys, loadLocale, localeFiles } from '../../../../test/loadLocale';
+import { declaredKeys, loadLocale, localeFiles } from '../../../test/loadLocale';
 
 describe('localized strings', () => {
   const declared = declaredKeys().sort();

@@ -1,7 +1,7 @@
 import { helpUrlError, isValidHelpUrl, PREVIEW_CHOICES, sampleVerdict, titleError } from './settings';
-import { loadLocale } from '../../../test/loadLocale';
-import { PreviewChecker } from './PreviewChecker';
-import { FakeChecker, result } from '../../../test/fakes/FakeChecker';
+import { loadLocale } from '../../test/loadLocale';
+import { PreviewChecker } from '../webparts/profilePhotoSync/PreviewChecker';
+import { FakeChecker, result } from '../../test/fakes/FakeChecker';
 
 describe('the help link setting', () => {
   test.each([

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IShownPhoto } from '../../../models/IPhotoSyncResult';
+import { IShownPhoto } from '../../models/IPhotoSyncResult';
 
 /** An object URL for the photo's bytes, revoked when the photo changes or the component unmounts. */
 export function usePhotoUrl(photo: IShownPhoto | undefined): string | undefined {
