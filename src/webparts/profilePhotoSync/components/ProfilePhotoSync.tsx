@@ -114,7 +114,8 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
             <CommandButton text={checking ? strings.Checking : strings.CheckAgain} onClick={checkAgain} disabled={checking} iconName="Refresh" />
             {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
           </div>
-          {text && text.offerCopy && copyBlocked && (
+          {/* "Follow the steps below instead": only while the steps are what the card leads with. */}
+          {text && text.offerCopy && copyBlockedNow && next && next.step === 'steps' && (
             <Banner type="warning" className={styles.notice}>
               <strong className={styles.verdictTitle}>{strings.CopyFailedTitle}</strong> {strings.CopyBlocked}
             </Banner>
