@@ -47,7 +47,6 @@ export class TeamCheckRun {
   private readonly _profiles: Array<SharePointProfileLookup | ServiceError | undefined>;
   private readonly _pictureOf: Array<Promise<IPictureBytes> | undefined>;
   private readonly _settled: boolean[];
-  private readonly _decided = new Map<string, ITeamRemembered>();
   private readonly _pictures: Pool;
   private readonly _comparisons = new Pool(1);
   private readonly _pending: Array<Promise<void>> = [];
@@ -58,7 +57,8 @@ export class TeamCheckRun {
   private _metadataAnswered = 0;
   private _profilesRead = false;
   private _closed = false;
-  private _decidedSinceSave = 0;
+  /** Decisions not written to the store yet. */
+  private _unsaved = new Map<string, ITeamRemembered>();
   private _saving: Promise<void> = Promise.resolve();
 
   public constructor(parts: ITeamCheckParts, members: ReadonlyArray<ITeamMember>, onResult: (index: number, result: ITeamPersonResult) => void, signal?: AbortSignal) {
@@ -243,9 +243,12 @@ export class TeamCheckRun {
     }
     const profile = this._profiles[i];
     const result = profile && !(profile instanceof ServiceError) && profile.kind === 'profile' ? { ...found, sharePointPicture: pictureState(profile.profile) } : found;
-    if (print && CACHEABLE.indexOf(result.verdict.kind) >= 0) {
-      this._decided.set(this._members[i].accountName, { fingerprint: print, result: { ...result, fromCache: undefined } });
-      if (++this._decidedSinceSave >= SAVE_EVERY) {
+    const account = this._members[i].accountName;
+    const remembered = this._stored && this._stored.get(account);
+    // Remembered and unchanged: already kept as it is.
+    if (print && CACHEABLE.indexOf(result.verdict.kind) >= 0 && !(remembered && remembered.fingerprint === print)) {
+      this._unsaved.set(account, { fingerprint: print, result: { ...result, fromCache: undefined } });
+      if (this._unsaved.size >= SAVE_EVERY) {
         this._persist().catch(() => undefined);
       }
     }
@@ -253,24 +256,19 @@ export class TeamCheckRun {
   }
 
   /**
-   * Step 5: keeps what is decided so far, and what was remembered for the people not decided yet (people no longer
-   * on the roster are forgotten): a check of a large site spans visits, and stopping or leaving the page loses
-   * little. Saves run one after another.
+   * Step 5: keeps what is decided so far: a check of a large site spans visits, and stopping or leaving the page loses
+   * little. Only the decisions since the last save are written; people no longer on the roster are forgotten, people
+   * not decided this time keep what was remembered. Saves run one after another.
    */
   private _persist(): Promise<void> {
     const store = this._parts.options.store;
-    const stored = this._stored;
-    if (!store || !stored) {
+    if (!store || !this._stored) {
       return this._saving;
     }
-    this._decidedSinceSave = 0;
-    const snapshot = new Map(this._decided);
-    for (const m of this._members) {
-      if (!snapshot.has(m.accountName) && stored.has(m.accountName)) {
-        snapshot.set(m.accountName, stored.get(m.accountName)!);
-      }
-    }
-    this._saving = this._saving.then(() => store.save(snapshot)).catch(() => undefined);
+    const changed = this._unsaved;
+    this._unsaved = new Map<string, ITeamRemembered>();
+    const keep = new Set(this._members.map((m) => m.accountName));
+    this._saving = this._saving.then(() => store.update(changed, keep)).catch(() => undefined);
     return this._saving;
   }
 

@@ -82,8 +82,11 @@ class MemoryStore implements ITeamVerdictStore {
   public async load(): Promise<Map<string, ITeamRemembered>> {
     return new Map(this.entries);
   }
-  public async save(entries: Map<string, ITeamRemembered>): Promise<void> {
-    this.entries = new Map(entries);
+  public writes = 0;
+  public async update(changed: Map<string, ITeamRemembered>, keep: ReadonlySet<string>): Promise<void> {
+    changed.forEach((entry, account) => this.entries.set(account, entry));
+    this.writes += changed.size;
+    Array.from(this.entries.keys()).filter((a) => !keep.has(a)).forEach((a) => this.entries.delete(a));
   }
 }
 
@@ -282,6 +285,13 @@ describe('TeamChecker: a large site over several visits', () => {
     expect(again).toEqual([]); // no picture already compared is downloaded again
     expect(secondPictures.asked).toHaveLength(crowd.length - decidedFirst.length);
     expect(store.entries.size).toBe(crowd.length);
+    // Only what changed is written: each person once over both visits, nobody again on a visit that changes nothing.
+    expect(store.writes).toBe(crowd.length);
+    await run(new TeamChecker(new FakeExchangeReader((m) => photo(`W/"${m.displayName}"`, MESSI_96)), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store }), crowd);
+    expect(store.writes).toBe(crowd.length);
+    // Someone who left the site is forgotten.
+    await run(new TeamChecker(new FakeExchangeReader((m) => photo(`W/"${m.displayName}"`, MESSI_96)), new FakeProfiles(profileFor), new FakePictures(pictureFor), comparePhotos, { store }), crowd.slice(1));
+    expect(store.entries.has(crowd[0].accountName)).toBe(false);
   });
 });
 

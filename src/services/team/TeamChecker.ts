@@ -33,7 +33,8 @@ export interface ITeamRemembered {
 /** Remembers each person's verdict between visits (keyed by account name). */
 export interface ITeamVerdictStore {
   load(): Promise<Map<string, ITeamRemembered>>;
-  save(entries: Map<string, ITeamRemembered>): Promise<void>;
+  /** Writes these people's entries, and forgets everyone not in `keep` (people no longer on the roster). */
+  update(changed: Map<string, ITeamRemembered>, keep: ReadonlySet<string>): Promise<void>;
 }
 
 export interface ITeamCheckerOptions {

@@ -57,14 +57,15 @@ export function indexedDbTeamStore(name: string, factory: IDBFactory | undefined
         db.close();
       }
     },
-    async save(entries: Map<string, ITeamRemembered>): Promise<void> {
+    async update(changed: Map<string, ITeamRemembered>, keep: ReadonlySet<string>): Promise<void> {
       const db = await open();
       try {
         await new Promise<void>((resolve, reject) => {
           const tx = db.transaction(STORE, 'readwrite');
           const store = tx.objectStore(STORE);
-          store.clear();
-          entries.forEach((entry, account) => {
+          // Only what changed is written (each put clones its photos on the page's thread); people no longer on the
+          // roster are deleted by key.
+          changed.forEach((entry, account) => {
             const r = entry.result;
             const stored: IStoredEntry = {
               account,
@@ -76,6 +77,14 @@ export function indexedDbTeamStore(name: string, factory: IDBFactory | undefined
             };
             store.put(stored);
           });
+          const keys = store.getAllKeys();
+          keys.onsuccess = () => {
+            for (const key of keys.result) {
+              if (!keep.has(String(key))) {
+                store.delete(key);
+              }
+            }
+          };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
           tx.onabort = () => reject(tx.error);
