@@ -84,7 +84,9 @@ describe('comparePhotos: the first look alone', () => {
   test('steps can yield to the page between them', async () => {
     let pauses = 0;
     await comparePhotos(photoBytes('messi5'), photoBytes('messi5'), { yieldBetweenSteps: () => Promise.resolve().then(() => { pauses++; }) });
-    expect(pauses).toBe(9); // after each decode and each hash; in the second look, between the thirds of the coarse search and before each finer phase
+    // after each decode, each resample, each tone match and each hash; in the second look, between the thirds of the
+    // coarse search and before each finer phase
+    expect(pauses).toBe(14);
   });
 });
 

@@ -74,9 +74,14 @@ export async function comparePhotos(
   await pause();
   const b = decodeSide(sharePoint, budget, 'sharePoint');
   await pause();
-  const small = [normalizeImage(a, HASH_INPUT_SIZE), normalizeImage(b, HASH_INPUT_SIZE)] as const;
+  // One resample, one tone match or one hash a step: run cold (the first comparisons on a page, before the engine
+  // has optimised them), two of them together made tasks of over 50 ms.
+  const smallOfA = normalizeImage(a, HASH_INPUT_SIZE);
+  await pause();
+  const small = [smallOfA, normalizeImage(b, HASH_INPUT_SIZE)] as const;
   const backdrops = [backdropFor(small[0], small[1]), backdropFor(small[1], small[0])] as const;
   const [smallA, smallB] = commonFooting(small[0], small[1], backdrops);
+  await pause();
   const hashA = perceptualHash(smallA);
   await pause();
   const hash = hashDistance(hashA, perceptualHash(smallB));
@@ -86,7 +91,12 @@ export async function comparePhotos(
   }
   await pause();
   const size = alignedSize(a, b);
-  const [alignedA, alignedB] = commonFooting(normalizeImage(a, size), normalizeImage(b, size), backdrops);
+  const largerOfA = normalizeImage(a, size);
+  await pause();
+  const largerOfB = normalizeImage(b, size);
+  await pause();
+  const [alignedA, alignedB] = commonFooting(largerOfA, largerOfB, backdrops);
+  await pause();
   const { distance, coarse } = await structuralDistance(alignedA, alignedB, pause);
   return { ...described, verdict: distance <= threshold ? 'same' : 'different', distance, decidedBy: coarse ? 'coarse' : 'aligned' };
 }

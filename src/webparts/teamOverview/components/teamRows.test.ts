@@ -1,6 +1,6 @@
 import { claimsAccountName, ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
 import { SyncVerdict } from '../../../models/IPhotoSyncResult';
-import { ITeamRow, needsAction, nextStepLabel, rowNextStep, summary, teamCsv, teamMessage, visibleRows } from './teamRows';
+import { ITeamRow, needsAction, nextStepLabel, rowNextStep, shownNextStep, summary, teamCsv, teamMessage, visibleRows } from './teamRows';
 import { capError, parseCap } from '../teamSettings';
 
 function row(index: number, name: string, verdict?: SyncVerdict, extra: Partial<ITeamPersonResult> = {}, mail?: string): ITeamRow {
@@ -91,6 +91,18 @@ describe("each person's next step, by the personal part's rules (without anyone'
     ['SharePoint not pulling from Exchange', row(8, 'Gus Ives', { kind: 'out-of-sync', distance: 0.5 }, { sharePointPicture: syncOff }), 'copy']
   ])('%s', (_name, r, step) => {
     expect(rowNextStep(r)!.step).toBe(step);
+  });
+
+  test('as the list shows it: worked out once per result, again after a minute or for a new result', () => {
+    const r = ROWS[1];
+    const first = shownNextStep(r, 1000000);
+    expect(first).toEqual(rowNextStep(r, new Date(1000000)));
+    expect(shownNextStep(r, 1000000 + 59000)).toBe(first);
+    expect(shownNextStep(r, 1000000 + 61000)).not.toBe(first);
+    expect(shownNextStep(r, 1000000 + 61000)!.step).toBe('steps');
+    const changed: ITeamRow = { ...r, result: { ...r.result!, verdict: { kind: 'in-sync', distance: 0 } } };
+    expect(shownNextStep(changed, 1000000 + 62000)!.step).toBe('none');
+    expect(shownNextStep(ROWS[4])).toBeUndefined();
   });
 
   test('no result yet, no next step; every step has a label', () => {

@@ -52,6 +52,27 @@ export function rowNextStep(row: ITeamRow, now: Date = new Date()): INextStep | 
   return row.result ? decideNextStep({ verdict: row.result.verdict, canCopy: true, picture: row.result.sharePointPicture, now }) : undefined;
 }
 
+/** How long a row's next step, once worked out, is shown without working it out again. */
+const NEXT_STEP_FRESH_MS = 60 * 1000;
+const nextSteps = new WeakMap<ITeamPersonResult, { at: number; step: INextStep }>();
+
+/**
+ * `rowNextStep` as the list shows it: worked out once per result (and again after a minute, for the rules that
+ * depend on the time), not on every render of every row.
+ */
+export function shownNextStep(row: ITeamRow, now: number = Date.now()): INextStep | undefined {
+  if (!row.result) {
+    return undefined;
+  }
+  const known = nextSteps.get(row.result);
+  if (known && now - known.at < NEXT_STEP_FRESH_MS && now >= known.at) {
+    return known.step;
+  }
+  const step = rowNextStep(row, new Date(now))!;
+  nextSteps.set(row.result, { at: now, step });
+  return step;
+}
+
 export function nextStepLabel(step: NextStepKind): string {
   switch (step) {
     case 'steps': return strings.TeamNextSteps;
@@ -73,10 +94,26 @@ export function summary(rows: ReadonlyArray<ITeamRow>): Array<{ kind: SyncVerdic
   return VERDICT_ORDER.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
 }
 
+/** One collator per language: making one costs more than sorting a few hundred names with it. */
+const collators = new Map<string, Intl.Collator>();
+
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    try {
+      collator = new Intl.Collator(locale, { sensitivity: 'base' });
+    } catch {
+      collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+    }
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
 /** The rows shown: filtered, then sorted (by verdict, then name; or by name), stable for equal keys. */
 export function visibleRows(rows: ReadonlyArray<ITeamRow>, sort: TeamSort, descending: boolean, onlyNeedsAction: boolean, locale: string): ITeamRow[] {
   const shown = onlyNeedsAction ? rows.filter(needsAction) : rows.slice();
-  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  const collator = collatorFor(locale);
   const rank = (row: ITeamRow): number => (row.result ? VERDICT_ORDER.indexOf(row.result.verdict.kind) : VERDICT_ORDER.length);
   const byName = (a: ITeamRow, b: ITeamRow): number => collator.compare(a.member.displayName, b.member.displayName) || a.index - b.index;
   const compare = sort === 'name' ? byName : (a: ITeamRow, b: ITeamRow) => rank(a) - rank(b) || byName(a, b);
