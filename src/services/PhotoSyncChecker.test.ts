@@ -201,6 +201,32 @@ describe('PhotoSyncChecker: metadata first, remembered between visits', () => {
     expect(result).toMatchObject({ verdict: firstResult.verdict, fromCache: true, exchangePhoto: firstResult.exchangePhoto, sharePointPhoto: firstResult.sharePointPhoto });
   });
 
+  test('remembered(): the last verdict at once, with no request; nothing on a first visit or a damaged entry', async () => {
+    const store = new MemoryStore();
+    const first = visit(store, HAS_PHOTO, FOUND, orangeOnSharePoint);
+    expect(first.checker.remembered()).toBeUndefined();
+    const firstResult = await first.checker.check(false);
+
+    const again = visit(store, HAS_PHOTO, FOUND, orangeOnSharePoint);
+    const remembered = again.checker.remembered();
+    expect(again.exchange.calls).toEqual([]);
+    expect(again.sharePoint.calls).toEqual([]);
+    expect(remembered).toMatchObject({ verdict: firstResult.verdict, fromCache: true, exchangeTag: firstResult.exchangeTag });
+    expect(remembered!.exchangePhoto!.bytes).toEqual(firstResult.exchangePhoto!.bytes);
+
+    // Whatever the fingerprint: the metadata changed since, and the check (not remembered()) finds that out.
+    const changed = visit(store, { kind: 'photo', metadata: { width: 342, height: 342, etag: 'W/"2"' } }, FOUND, messiOnSharePoint);
+    expect(changed.checker.remembered()!.verdict.kind).toBe('out-of-sync');
+    expect((await changed.checker.check(false)).verdict.kind).toBe('in-sync');
+
+    const damaged = new MemoryStore();
+    damaged.setItem('verdict', JSON.stringify({ version: 1, fingerprint: 'x', verdict: { kind: 'in-sync', distance: 0 }, exchangePhoto: { base64: '%%%', contentType: 'image/jpeg' }, checkedAt: NOW.toISOString() }));
+    expect(visit(damaged, HAS_PHOTO, FOUND, orangeOnSharePoint).checker.remembered()).toBeUndefined();
+    const failure = new MemoryStore();
+    failure.setItem('verdict', JSON.stringify({ version: 1, fingerprint: 'x', verdict: { kind: 'could-not-check', reason: 'timeout' }, checkedAt: NOW.toISOString() }));
+    expect(visit(failure, HAS_PHOTO, FOUND, orangeOnSharePoint).checker.remembered()).toBeUndefined();
+  });
+
   test.each([
     ['the Exchange photo changed (new media ETag)', { kind: 'photo', metadata: { width: 342, height: 342, etag: 'W/"2"' } } as ExchangePhotoLookup, FOUND],
     ['SharePoint stored a picture (new timestamp)', HAS_PHOTO, { kind: 'profile', profile: { ...PROFILE, pictureTimestamp: new Date('2026-11-26T11:00:00Z') } } as SharePointProfileLookup],

@@ -22,6 +22,11 @@ export interface IPhotoSyncChecker {
   /** `fresh`: bypass the browser cache (the user asked to check again). Never rejects. */
   check(fresh: boolean): Promise<IPhotoSyncResult>;
   /**
+   * The verdict the last visit remembered, at once and without a request (undefined when there is none): a repeat
+   * visit shows it in its first paint while `check` confirms it.
+   */
+  remembered?(): IPhotoSyncResult | undefined;
+  /**
    * The photos of the last full check at display size (Graph 240, SharePoint L), fetched after the verdict.
    * Resolves with what it could get; never rejects.
    */
@@ -96,6 +101,10 @@ export class PhotoSyncChecker implements IPhotoSyncChecker {
     if (!this._prefetched) {
       this._prefetched = this.check(false);
     }
+  }
+
+  public remembered(): IPhotoSyncResult | undefined {
+    return this._cache ? this._cache.last() : undefined;
   }
 
   /** One check at a time: a call while one runs gets that check's result. */

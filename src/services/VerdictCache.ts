@@ -12,6 +12,11 @@ export interface IStringStore {
 /** Remembers the last verdict for one user, with what it was decided from. */
 export interface IVerdictCache {
   read(fingerprint: string): IPhotoSyncResult | undefined;
+  /**
+   * The last verdict remembered, whatever it was decided from: what a repeat visit shows in its first paint, before
+   * any request confirms it. Undefined on a first visit.
+   */
+  last(): IPhotoSyncResult | undefined;
   write(fingerprint: string, result: IPhotoSyncResult): void;
   /** Nothing is remembered for this user (a first visit, or storage unavailable). */
   isEmpty(): boolean;
@@ -77,24 +82,26 @@ export class VerdictCache implements IVerdictCache {
   }
 
   public read(expected: string): IPhotoSyncResult | undefined {
+    const stored = this._stored();
+    return stored && stored.fingerprint === expected ? fromStoredVerdict(stored) : undefined;
+  }
+
+  public last(): IPhotoSyncResult | undefined {
+    const stored = this._stored();
+    return stored ? fromStoredVerdict(stored) : undefined;
+  }
+
+  /** The entry, when it is one this version wrote and holds an answer; never throws. */
+  private _stored(): IStoredVerdict | undefined {
     try {
       const raw = this._store && this._store.getItem(this._key);
       const stored = raw ? (JSON.parse(raw) as IStoredVerdict) : undefined;
-      if (!stored || stored.version !== 1 || stored.fingerprint !== expected || CACHEABLE.indexOf(stored.verdict.kind) < 0) {
+      if (!stored || stored.version !== 1 || typeof stored.fingerprint !== 'string' || !stored.verdict || CACHEABLE.indexOf(stored.verdict.kind) < 0) {
         return undefined;
       }
-      return {
-        verdict: stored.verdict,
-        exchangePhoto: fromStored(stored.exchangePhoto),
-        sharePointPhoto: fromStored(stored.sharePointPhoto),
-        sharePointUpdated: stored.sharePointUpdated ? new Date(stored.sharePointUpdated) : undefined,
-        displayName: stored.displayName,
-        checkedAt: new Date(stored.checkedAt),
-        sharePointPicture: stored.sharePointPicture,
-        exchangeTag: stored.exchangeTag,
-        compared: stored.compared,
-        fromCache: true
-      };
+      // The photos are decoded here, so that a damaged entry is no entry.
+      fromStoredVerdict(stored);
+      return stored;
     } catch {
       return undefined;
     }
@@ -131,6 +138,21 @@ export class VerdictCache implements IVerdictCache {
       // Storage full or blocked: the next visit just checks in full.
     }
   }
+}
+
+function fromStoredVerdict(stored: IStoredVerdict): IPhotoSyncResult {
+  return {
+    verdict: stored.verdict,
+    exchangePhoto: fromStored(stored.exchangePhoto),
+    sharePointPhoto: fromStored(stored.sharePointPhoto),
+    sharePointUpdated: stored.sharePointUpdated ? new Date(stored.sharePointUpdated) : undefined,
+    displayName: stored.displayName,
+    checkedAt: new Date(stored.checkedAt),
+    sharePointPicture: stored.sharePointPicture,
+    exchangeTag: stored.exchangeTag,
+    compared: stored.compared,
+    fromCache: true
+  };
 }
 
 function toStored(photo: IShownPhoto | undefined): IStoredPhoto | undefined {

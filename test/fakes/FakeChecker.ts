@@ -35,6 +35,13 @@ export class FakeChecker implements IPhotoSyncChecker {
     return new Promise((resolve) => this._pending.push(() => resolve(next)));
   }
 
+  /** What `remembered()` answers: the verdict a repeat visit paints first (none: a first visit). */
+  public rememberedResult: IPhotoSyncResult | undefined;
+
+  public remembered(): IPhotoSyncResult | undefined {
+    return this.rememberedResult;
+  }
+
   public displayLoads = 0;
 
   public loadDisplayPhotos(): Promise<IDisplayPhotos> {

@@ -286,7 +286,10 @@ fetch('/workbench/config.json')
     performance.mark('pps:mount'); // npm run bench measures from here to the verdict
     const services = createServices(config);
     if (part === 'personal') {
-      services.checker.prefetch();
+      // As the web part does: a remembered verdict is painted before any request; otherwise the check starts now.
+      if (!(services.checker.remembered && services.checker.remembered())) {
+        services.checker.prefetch();
+      }
     } else {
       services.team.prefetch();
     }

@@ -40,6 +40,10 @@ export class PretendedPastChecker implements IPhotoSyncChecker {
     });
   }
 
+  public remembered(): IPhotoSyncResult | undefined {
+    return this._inner.remembered ? this._inner.remembered() : undefined;
+  }
+
   public loadDisplayPhotos(): Promise<IDisplayPhotos> {
     return this._inner.loadDisplayPhotos();
   }

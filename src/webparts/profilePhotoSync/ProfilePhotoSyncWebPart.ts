@@ -77,7 +77,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     this._checker = checker;
     this._copier = new PhotoCopier(exchange, sharePoint);
     this._history = new FixHistory(this._app.store, `profile-photo-sync:fix:${this.context.pageContext.user.loginName}`);
-    checker.prefetch();
+    // A repeat visit paints the remembered verdict first and asks nothing before that paint; a first visit starts
+    // its requests now.
+    if (!checker.remembered()) {
+      checker.prefetch();
+    }
     this._teamsTheme = await followTeamsTheme(this.context.sdks.microsoftTeams, (theme) => {
       this._teamsTheme = theme;
       this.render();

@@ -120,6 +120,38 @@ describe('ProfilePhotoSync: each state', () => {
   });
 });
 
+describe('ProfilePhotoSync: a repeat visit paints the remembered verdict first', () => {
+  test('the first render has the verdict, no spinner, and no check has started', () => {
+    const checker = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.47 }));
+    checker.rememberedResult = { ...result({ kind: 'out-of-sync', distance: 0.47 }), fromCache: true };
+    checker.hold = true;
+    const { container } = render(<ProfilePhotoSync {...props(checker)} />);
+    // Synchronously after render: what the first paint shows.
+    expect(container.textContent).toContain('SharePoint shows a different photo.');
+    expect(container.textContent).not.toContain('Checking your profile photo…');
+    expect(screen.getByRole('img', { name: 'Your photo in Outlook and Teams' })).toBeTruthy();
+  });
+
+  test('then confirmed in the background: the check runs once, quietly, and the verdict stays', async () => {
+    const checker = new FakeChecker({ ...result({ kind: 'out-of-sync', distance: 0.47 }), fromCache: true });
+    checker.rememberedResult = { ...result({ kind: 'out-of-sync', distance: 0.47 }), fromCache: true };
+    checker.hold = true;
+    render(<ProfilePhotoSync {...props(checker)} />);
+    await waitFor(() => expect(checker.calls).toEqual([false]));
+    expect(screen.queryByText('Checking your profile photo…')).toBeNull();
+    act(() => checker.release());
+    expect(await screen.findByText('SharePoint shows a different photo.')).toBeTruthy();
+  });
+
+  test('a confirmation that disagrees changes the verdict', async () => {
+    const checker = new FakeChecker(result({ kind: 'in-sync', distance: 0.02 }));
+    checker.rememberedResult = { ...result({ kind: 'out-of-sync', distance: 0.47 }), fromCache: true };
+    render(<ProfilePhotoSync {...props(checker)} />);
+    expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
+    expect(screen.queryByText('SharePoint shows a different photo.')).toBeNull();
+  });
+});
+
 describe('ProfilePhotoSync: Check again', () => {
   test('re-checks without the cache and shows the new verdict', async () => {
     const checker = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.5 }), result({ kind: 'in-sync', distance: 0.02 }));

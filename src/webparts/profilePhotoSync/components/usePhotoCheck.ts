@@ -3,7 +3,10 @@ import { IPhotoSyncResult } from '../../../models/IPhotoSyncResult';
 import { IPhotoSyncChecker } from '../../../services/PhotoSyncChecker';
 
 export interface IPhotoCheckState {
-  /** The latest finished check; undefined until the first one finishes. */
+  /**
+   * The latest finished check; until the first one finishes, the verdict the last visit remembered (shown in the
+   * first paint, then confirmed), or undefined on a first visit.
+   */
   result?: IPhotoSyncResult;
   /** A check the user can see is running. */
   checking: boolean;
@@ -18,8 +21,10 @@ export interface IPhotoCheckState {
  * at once (a second call joins the running one); results arriving after unmount are dropped.
  */
 export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
-  const [result, setResult] = React.useState<IPhotoSyncResult | undefined>(undefined);
-  const [checking, setChecking] = React.useState<boolean>(true);
+  // Read once, synchronously: the first render already has the remembered verdict, so no spinner ever shows for it.
+  const [initial] = React.useState<IPhotoSyncResult | undefined>(() => (checker.remembered ? checker.remembered() : undefined));
+  const [result, setResult] = React.useState<IPhotoSyncResult | undefined>(initial);
+  const [checking, setChecking] = React.useState<boolean>(!initial);
   const visibleChecks = React.useRef<number>(0);
   const mounted = React.useRef<boolean>(true);
 
@@ -43,7 +48,7 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
           if (!mounted.current) {
             return undefined;
           }
-          setResult(next);
+          setResult((shown) => confirmed(shown, next));
           return next;
         },
         () => {
@@ -55,14 +60,22 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
     [checker]
   );
 
-  // A layout effect, not a passive one: the metadata requests leave before the first paint instead of after it.
+  // Nothing remembered: a layout effect, so the metadata requests leave before the first paint instead of after it.
   React.useLayoutEffect(() => {
     mounted.current = true;
-    run(false, false).catch(() => undefined);
+    if (!initial) {
+      run(false, false).catch(() => undefined);
+    }
     return () => {
       mounted.current = false;
     };
-  }, [run]);
+  }, [run, initial]);
+  // A remembered verdict is painted first and confirmed quietly after: no request goes out before that paint.
+  React.useEffect(() => {
+    if (initial) {
+      run(false, true).catch(() => undefined);
+    }
+  }, [run, initial]);
 
   const checkAgain = React.useCallback(() => {
     if (visibleChecks.current === 0) {
@@ -71,4 +84,15 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
   }, [run]);
   const recheckQuietly = React.useCallback(() => run(true, true), [run]);
   return { result, checking, checkAgain, recheckQuietly };
+}
+
+/**
+ * What to show once a check finishes: the new result; but when it confirms the remembered one (same verdict from the
+ * same remembered photos), the photos already on screen stay as they are, so nothing visibly changes.
+ */
+function confirmed(shown: IPhotoSyncResult | undefined, next: IPhotoSyncResult): IPhotoSyncResult {
+  if (shown && shown.fromCache && next.fromCache && shown.exchangeTag === next.exchangeTag && JSON.stringify(shown.verdict) === JSON.stringify(next.verdict)) {
+    return { ...next, exchangePhoto: shown.exchangePhoto, sharePointPhoto: shown.sharePointPhoto };
+  }
+  return next;
 }
