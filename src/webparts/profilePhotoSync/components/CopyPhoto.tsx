@@ -11,7 +11,7 @@ import { IPhotoCopier } from '../../../services/PhotoCopier';
 import { Banner } from '../../../shared/components/Banner';
 import { getClassNames } from './styles';
 import { usePhotoUrl } from '../../../shared/components/usePhotoUrl';
-import { reasonText } from '../../../shared/components/verdictText';
+import { copyFailureText } from '../../../shared/copyOutcome';
 
 export interface ICopyPhotoProps {
   copier: IPhotoCopier;
@@ -119,14 +119,4 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
       </Dialog>
     </section>
   );
-}
-
-function copyFailureText(failed: Extract<CopyOutcome, { kind: 'failed' }>): string {
-  if (failed.reason === 'rejected-picture') {
-    return strings.CopyRejected;
-  }
-  if (failed.reason === 'permission-denied' && failed.stage === 'upload') {
-    return strings.CopyBlocked;
-  }
-  return reasonText(failed.reason, undefined, failed.stage === 'upload' ? 'sharepoint' : 'exchange');
 }

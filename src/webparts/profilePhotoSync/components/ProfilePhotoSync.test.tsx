@@ -139,8 +139,11 @@ describe('ProfilePhotoSync: a repeat visit paints the remembered verdict first',
     render(<ProfilePhotoSync {...props(checker)} />);
     await waitFor(() => expect(checker.calls).toEqual([false]));
     expect(screen.queryByText('Checking your profile photo…')).toBeNull();
+    // Busy for assistive technology while it is confirmed, not for the eye.
+    expect(screen.getByRole('region', { name: 'Your profile photo' }).getAttribute('aria-busy')).toBe('true');
     act(() => checker.release());
     expect(await screen.findByText('SharePoint shows a different photo.')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Your profile photo' }).getAttribute('aria-busy')).toBe('false'));
   });
 
   test('a confirmation that disagrees changes the verdict', async () => {

@@ -36,7 +36,7 @@ export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Ele
 function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const headingId = useInstanceId('pps-title');
   const styles = getClassNames(useTheme());
-  const { result, checking, checkAgain, recheckQuietly } = usePhotoCheck(props.checker);
+  const { result, checking, confirming, checkAgain, recheckQuietly } = usePhotoCheck(props.checker);
   const [watch, startWatching] = useBackgroundRecheck(recheckQuietly, props.recheckDelaysMs);
   const now = props.now || defaultNow;
   const fix = useFixHistory(props.history, result, now);
@@ -72,7 +72,7 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   }
 
   return (
-    <section className={styles.root} aria-labelledby={headingId} aria-busy={checking}>
+    <section className={styles.root} aria-labelledby={headingId} aria-busy={checking || confirming}>
       <h2 id={headingId} className={styles.title}>
         {props.title || strings.DefaultTitle}
       </h2>

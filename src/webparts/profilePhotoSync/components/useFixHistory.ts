@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { CopyOutcome } from '../../../models/ICopyOutcome';
-import { CopyAttemptOutcome, IFixHistory } from '../../../models/INextStep';
+import { IFixHistory } from '../../../models/INextStep';
+import { copyAttempt } from '../../../shared/copyOutcome';
 import { IPhotoSyncResult } from '../../../models/IPhotoSyncResult';
 import { IFixHistoryStore } from '../../../services/FixHistory';
 
@@ -54,19 +55,4 @@ export function useFixHistory(store: IFixHistoryStore | undefined, result: IPhot
   );
 
   return { history, recordSteps, recordCopy };
-}
-
-/**
- * How a copy ended, as remembered. SharePoint refusing the upload (403) for an account without a mailbox is the
- * Microsoft 365 change (MC653734) that turned uploads off for accounts without an Exchange licence; for an account
- * with one it is the tenant not letting this web part change pictures.
- */
-export function copyAttempt(outcome: CopyOutcome, noMailbox: boolean): CopyAttemptOutcome {
-  if (outcome.kind === 'copied') {
-    return 'copied';
-  }
-  if (outcome.reason === 'permission-denied' && outcome.stage === 'upload') {
-    return noMailbox ? 'upload-disabled' : 'blocked';
-  }
-  return 'failed';
 }

@@ -10,6 +10,11 @@ export interface IPhotoCheckState {
   result?: IPhotoSyncResult;
   /** A check the user can see is running. */
   checking: boolean;
+  /**
+   * The remembered verdict shown is being confirmed (no spinner; the region is marked busy for assistive technology
+   * and tests, and the verdict changes only if the confirmation disagrees).
+   */
+  confirming: boolean;
   /** Starts a fresh check (bypassing caches) unless one is already running. */
   checkAgain: () => void;
   /** A fresh check with no spinner and no disabled buttons; resolves with its result (undefined after unmount). */
@@ -25,6 +30,7 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
   const [initial] = React.useState<IPhotoSyncResult | undefined>(() => (checker.remembered ? checker.remembered() : undefined));
   const [result, setResult] = React.useState<IPhotoSyncResult | undefined>(initial);
   const [checking, setChecking] = React.useState<boolean>(!initial);
+  const [confirming, setConfirming] = React.useState<boolean>(!!initial);
   const visibleChecks = React.useRef<number>(0);
   const mounted = React.useRef<boolean>(true);
 
@@ -73,7 +79,13 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
   // A remembered verdict is painted first and confirmed quietly after: no request goes out before that paint.
   React.useEffect(() => {
     if (initial) {
-      run(false, true).catch(() => undefined);
+      run(false, true)
+        .catch(() => undefined)
+        .then(() => {
+          if (mounted.current) {
+            setConfirming(false);
+          }
+        });
     }
   }, [run, initial]);
 
@@ -83,7 +95,7 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
     }
   }, [run]);
   const recheckQuietly = React.useCallback(() => run(true, true), [run]);
-  return { result, checking, checkAgain, recheckQuietly };
+  return { result, checking, confirming, checkAgain, recheckQuietly };
 }
 
 /**
