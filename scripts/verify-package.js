@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Opens the built .sppkg and checks what the tenant will see: both web parts (the personal part and the team
- * overview) with their four hosts and theme variants, exactly the Graph permission requests they use (User.Read for
- * the personal part; User.ReadBasic.All and GroupMember.Read.All for the overview, all delegated) and the deployment
- * mode. Exits 1 on any mismatch.
+ * overview) with their four hosts and theme variants, the Viva Connections card (an Adaptive Card Extension for the
+ * dashboard, with a Medium preconfigured entry, its icon and its bundle), exactly the Graph permission requests they
+ * use (User.Read for the personal part and the card; User.ReadBasic.All and GroupMember.Read.All for the overview, all
+ * delegated) and the deployment mode. Exits 1 on any mismatch.
  */
 'use strict';
 const fs = require('fs');
@@ -14,6 +15,8 @@ const PACKAGE = path.join(__dirname, '..', 'sharepoint', 'solution', 'profile-ph
 const HOSTS = ['SharePointWebPart', 'SharePointFullPage', 'TeamsTab', 'TeamsPersonalApp'];
 const PERMISSIONS = ['User.Read', 'User.ReadBasic.All', 'GroupMember.Read.All'];
 const PARTS = { ProfilePhotoSyncWebPart: 'profile-photo-sync-web-part_', TeamOverviewWebPart: 'team-overview-web-part_' };
+const CARD = 'ProfilePhotoAdaptiveCardExtension';
+const CARD_BUNDLE = 'profile-photo-adaptive-card-extension_';
 
 function decode(xml) {
   return xml.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -36,6 +39,7 @@ async function main() {
   for (const part of parts) {
     const xml = await part.async('string');
     const manifest = JSON.parse(decode(/ComponentManifest="([^"]*)"/.exec(xml)[1]));
+    if (manifest.componentType === 'AdaptiveCardExtension') continue; // checked below
     found.push(manifest.alias);
     const hosts = manifest.supportedHosts || [];
     for (const host of HOSTS) {
@@ -45,16 +49,38 @@ async function main() {
     const bundle = PARTS[manifest.alias];
     if (!bundle || !assets.some((n) => n.indexOf(bundle) >= 0)) failures.push(`${manifest.alias}: its bundle is missing`);
   }
+  // The card: its manifest is in the package like a web part's, under its own component type.
+  const cards = [];
+  for (const file of zip.file(/\.xml$/)) {
+    const xml = await file.async('string');
+    const match = /ComponentManifest="([^"]*)"/.exec(xml);
+    if (!match) continue;
+    const manifest = JSON.parse(decode(match[1]));
+    if (manifest.componentType !== 'AdaptiveCardExtension') continue;
+    cards.push(manifest.alias);
+    const hosts = manifest.supportedHosts || [];
+    if (hosts.join(' ') !== 'Dashboard') failures.push(`${manifest.alias}: supportedHosts is ${JSON.stringify(hosts)}, not ["Dashboard"]`);
+    const entry = (manifest.preConfiguredEntries || manifest.preconfiguredEntries || [])[0];
+    if (!entry) failures.push(`${manifest.alias}: no preconfigured entry`);
+    else {
+      if (entry.cardSize !== 'Medium') failures.push(`${manifest.alias}: the preconfigured entry's cardSize is ${entry.cardSize}, not Medium`);
+      if (!entry.officeFabricIconFontName && !entry.iconImageUrl) failures.push(`${manifest.alias}: the preconfigured entry has no icon`);
+      if (!entry.title || !entry.title.default || !entry.title['nl-NL']) failures.push(`${manifest.alias}: the preconfigured entry's title is not localized`);
+    }
+    if (manifest.personalization !== undefined && typeof manifest.personalization !== 'string') failures.push(`${manifest.alias}: personalization must be a single string`);
+    if (!assets.some((n) => n.indexOf(CARD_BUNDLE) >= 0)) failures.push(`${manifest.alias}: its bundle is missing`);
+  }
+  if (cards.join(' ') !== CARD) failures.push(`expected the card ${CARD}, found ${cards.join(', ') || 'none'}`);
   if (found.sort().join(' ') !== Object.keys(PARTS).sort().join(' ')) {
     failures.push(`expected the web parts ${Object.keys(PARTS).join(', ')}, found ${found.join(', ') || 'none'}`);
   }
   if (!assets.some((n) => /ProfilePhotoSyncWebPartStrings_nl-nl_/.test(n))) failures.push('the nl-nl strings are missing');
-  console.log(`${path.relative(process.cwd(), PACKAGE)}: ${fs.statSync(PACKAGE).size} bytes; web parts ${found.join(', ')}; ${assets.length} scripts`);
+  console.log(`${path.relative(process.cwd(), PACKAGE)}: ${fs.statSync(PACKAGE).size} bytes; web parts ${found.join(', ')}; card ${cards.join(', ')}; ${assets.length} scripts`);
   if (failures.length) {
     failures.forEach((f) => console.error(`verify-package: ${f}`));
     process.exit(1);
   }
-  console.log(`verify-package: Graph permissions ${PERMISSIONS.join(', ')} requested; two web parts, four hosts each; theme variants: ok`);
+  console.log(`verify-package: Graph permissions ${PERMISSIONS.join(', ')} requested; two web parts, four hosts each; theme variants; the dashboard card: ok`);
 }
 
 main().catch((e) => {

@@ -216,6 +216,23 @@ define([], function() {
     "TeamMessageAskIt": "Hallo {0}, SharePoint zeigt ein anderes Profilfoto von dir als Outlook und Teams, und erneutes Anmelden behebt das für dein Konto nicht. Diese Seite bereitet eine Nachricht an die IT mit allem Nötigen vor: {1}",
     "TeamSlowDown": "SharePoint hat uns gebeten, langsamer zu machen: weiter in {0} s.",
     "TeamContinue": "Fortsetzen",
-    "TeamVerdictNotCheckedYet": "Noch nicht geprüft"
+    "TeamVerdictNotCheckedYet": "Noch nicht geprüft",
+    "CardDefaultTitle": "Profilfoto",
+    "CardDescription": "Zeigt auf dem Dashboard, ob SharePoint Ihr aktuelles Foto aus Outlook und Teams hat.",
+    "CardInSync": "Ihr Foto ist synchron",
+    "CardOutOfSync": "SharePoint zeigt ein altes Foto",
+    "CardPlaceholder": "SharePoint zeigt kein Foto von Ihnen",
+    "CardNoExchangePhoto": "Sie haben kein Foto in Outlook oder Teams",
+    "CardNoMailbox": "SharePoint kann Ihr Foto nicht übernehmen",
+    "CardCouldNotCheck": "Wir konnten Ihr Foto nicht prüfen",
+    "CardFixButton": "Beheben",
+    "CardShowMeHow": "Zeig mir, wie",
+    "CardDetails": "Details",
+    "CardLinkLabel": "„Zeig mir, wie“ öffnet diese Seite (https; Standard: die Startseite der Website)",
+    "CardWhySteps": "Eine erneute Anmeldung in einem privaten Fenster bringt SharePoint dazu, es zu kopieren.",
+    "CardWhyCopy": "Ein Klick kopiert Ihr Outlook-Foto nach SharePoint.",
+    "CardWhyAskIt": "Ihre IT-Abteilung kann es für Sie aktualisieren.",
+    "CardWhyWait": "Es kann bis zu einem Tag dauern, bis SharePoint es übernimmt.",
+    "CardNoPhoto": "Kein Foto"
   }
 });

@@ -223,6 +223,23 @@ define([], function() {
     "TeamMessageAskIt": "Hi {0}, SharePoint shows a different profile photo of you than Outlook and Teams do, and signing in again won't fix it for your account. This page prepares a message to IT with what they need: {1}",
     "TeamSlowDown": "SharePoint asked us to slow down: continuing in {0} s.",
     "TeamContinue": "Continue",
-    "TeamVerdictNotCheckedYet": "Not checked yet"
+    "TeamVerdictNotCheckedYet": "Not checked yet",
+    "CardDefaultTitle": "Profile photo",
+    "CardDescription": "Shows on the dashboard whether SharePoint has your current photo from Outlook and Teams.",
+    "CardInSync": "Your photo is in sync",
+    "CardOutOfSync": "SharePoint shows an old photo",
+    "CardPlaceholder": "SharePoint shows no photo of you",
+    "CardNoExchangePhoto": "You have no photo in Outlook or Teams",
+    "CardNoMailbox": "SharePoint can't pick up your photo",
+    "CardCouldNotCheck": "We couldn't check your photo",
+    "CardFixButton": "Fix it",
+    "CardShowMeHow": "Show me how",
+    "CardDetails": "Details",
+    "CardLinkLabel": "\"Show me how\" opens this page (https; default: the site's home page)",
+    "CardWhySteps": "Signing in again in a private window makes SharePoint copy it.",
+    "CardWhyCopy": "One click copies your Outlook photo to SharePoint.",
+    "CardWhyAskIt": "Your IT department can update it for you.",
+    "CardWhyWait": "SharePoint can take up to a day to pick it up.",
+    "CardNoPhoto": "No photo"
   }
 });

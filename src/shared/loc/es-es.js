@@ -216,6 +216,23 @@ define([], function() {
     "TeamMessageAskIt": "Hola, {0}: SharePoint muestra una foto de perfil tuya distinta de la de Outlook y Teams, y volver a iniciar sesión no lo arreglará en tu cuenta. Esta página prepara un mensaje para TI con lo que necesitan: {1}",
     "TeamSlowDown": "SharePoint nos ha pedido ir más despacio: seguimos en {0} s.",
     "TeamContinue": "Continuar",
-    "TeamVerdictNotCheckedYet": "Sin comprobar todavía"
+    "TeamVerdictNotCheckedYet": "Sin comprobar todavía",
+    "CardDefaultTitle": "Foto de perfil",
+    "CardDescription": "Muestra en el panel si SharePoint tiene tu foto actual de Outlook y Teams.",
+    "CardInSync": "Tu foto está sincronizada",
+    "CardOutOfSync": "SharePoint muestra una foto antigua",
+    "CardPlaceholder": "SharePoint no muestra ninguna foto tuya",
+    "CardNoExchangePhoto": "No tienes foto en Outlook ni en Teams",
+    "CardNoMailbox": "SharePoint no puede recoger tu foto",
+    "CardCouldNotCheck": "No pudimos comprobar tu foto",
+    "CardFixButton": "Arreglarlo",
+    "CardShowMeHow": "Muéstrame cómo",
+    "CardDetails": "Detalles",
+    "CardLinkLabel": "«Muéstrame cómo» abre esta página (https; de forma predeterminada: la página principal del sitio)",
+    "CardWhySteps": "Iniciar sesión de nuevo en una ventana privada hace que SharePoint la copie.",
+    "CardWhyCopy": "Un clic copia tu foto de Outlook en SharePoint.",
+    "CardWhyAskIt": "Tu departamento de TI puede actualizarla por ti.",
+    "CardWhyWait": "SharePoint puede tardar hasta un día en recogerla.",
+    "CardNoPhoto": "Sin foto"
   }
 });

@@ -216,6 +216,23 @@ define([], function() {
     "TeamMessageAskIt": "Bonjour {0}, SharePoint affiche une autre photo de profil de vous qu'Outlook et Teams, et vous reconnecter ne le corrigera pas pour votre compte. Cette page prépare un message au service informatique avec ce dont il a besoin : {1}",
     "TeamSlowDown": "SharePoint nous a demandé de ralentir : reprise dans {0} s.",
     "TeamContinue": "Continuer",
-    "TeamVerdictNotCheckedYet": "Pas encore vérifié"
+    "TeamVerdictNotCheckedYet": "Pas encore vérifié",
+    "CardDefaultTitle": "Photo de profil",
+    "CardDescription": "Indique sur le tableau de bord si SharePoint a votre photo actuelle d’Outlook et de Teams.",
+    "CardInSync": "Votre photo est synchronisée",
+    "CardOutOfSync": "SharePoint affiche une ancienne photo",
+    "CardPlaceholder": "SharePoint n’affiche aucune photo de vous",
+    "CardNoExchangePhoto": "Vous n’avez pas de photo dans Outlook ou Teams",
+    "CardNoMailbox": "SharePoint ne peut pas reprendre votre photo",
+    "CardCouldNotCheck": "Nous n’avons pas pu vérifier votre photo",
+    "CardFixButton": "Corriger",
+    "CardShowMeHow": "Montrez-moi comment",
+    "CardDetails": "Détails",
+    "CardLinkLabel": "« Montrez-moi comment » ouvre cette page (https ; par défaut : la page d’accueil du site)",
+    "CardWhySteps": "Vous reconnecter dans une fenêtre privée amène SharePoint à la copier.",
+    "CardWhyCopy": "Un clic copie votre photo Outlook dans SharePoint.",
+    "CardWhyAskIt": "Votre service informatique peut la mettre à jour pour vous.",
+    "CardWhyWait": "SharePoint peut mettre jusqu’à un jour pour la reprendre.",
+    "CardNoPhoto": "Pas de photo"
   }
 });

@@ -216,6 +216,23 @@ define([], function() {
     "TeamMessageAskIt": "Ciao {0}, SharePoint mostra una tua foto del profilo diversa da quella di Outlook e Teams, e accedere di nuovo non lo risolve per il tuo account. Questa pagina prepara un messaggio per l'IT con ciò che serve: {1}",
     "TeamSlowDown": "SharePoint ci ha chiesto di rallentare: si riprende tra {0} s.",
     "TeamContinue": "Continua",
-    "TeamVerdictNotCheckedYet": "Non ancora controllato"
+    "TeamVerdictNotCheckedYet": "Non ancora controllato",
+    "CardDefaultTitle": "Foto del profilo",
+    "CardDescription": "Mostra nel dashboard se SharePoint ha la tua foto attuale di Outlook e Teams.",
+    "CardInSync": "La tua foto è sincronizzata",
+    "CardOutOfSync": "SharePoint mostra una foto vecchia",
+    "CardPlaceholder": "SharePoint non mostra nessuna tua foto",
+    "CardNoExchangePhoto": "Non hai una foto in Outlook o Teams",
+    "CardNoMailbox": "SharePoint non può prendere la tua foto",
+    "CardCouldNotCheck": "Non siamo riusciti a controllare la tua foto",
+    "CardFixButton": "Risolvi",
+    "CardShowMeHow": "Mostrami come",
+    "CardDetails": "Dettagli",
+    "CardLinkLabel": "\"Mostrami come\" apre questa pagina (https; predefinita: la home page del sito)",
+    "CardWhySteps": "Accedere di nuovo in una finestra privata fa sì che SharePoint la copi.",
+    "CardWhyCopy": "Un clic copia la tua foto di Outlook in SharePoint.",
+    "CardWhyAskIt": "Il reparto IT può aggiornarla per te.",
+    "CardWhyWait": "SharePoint può impiegare fino a un giorno per prenderla.",
+    "CardNoPhoto": "Nessuna foto"
   }
 });

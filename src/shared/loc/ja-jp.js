@@ -216,6 +216,23 @@ define([], function() {
     "TeamMessageAskIt": "{0} さん、SharePoint に表示されているあなたのプロフィール写真が Outlook や Teams と異なります。あなたのアカウントでは、もう一度サインインしても直りません。このページで IT に必要な情報をまとめたメッセージを用意できます: {1}",
     "TeamSlowDown": "SharePoint から速度を落とすよう求められました。{0} 秒後に再開します。",
     "TeamContinue": "続行",
-    "TeamVerdictNotCheckedYet": "未確認"
+    "TeamVerdictNotCheckedYet": "未確認",
+    "CardDefaultTitle": "プロフィール写真",
+    "CardDescription": "SharePoint に Outlook と Teams の最新の写真があるかをダッシュボードに表示します。",
+    "CardInSync": "写真は同期されています",
+    "CardOutOfSync": "SharePoint に古い写真が表示されています",
+    "CardPlaceholder": "SharePoint に写真が表示されていません",
+    "CardNoExchangePhoto": "Outlook と Teams に写真がありません",
+    "CardNoMailbox": "SharePoint が写真を取り込めません",
+    "CardCouldNotCheck": "写真を確認できませんでした",
+    "CardFixButton": "修正する",
+    "CardShowMeHow": "方法を見る",
+    "CardDetails": "詳細",
+    "CardLinkLabel": "「方法を見る」で開くページ (https、既定ではサイトのホーム ページ)",
+    "CardWhySteps": "プライベート ウィンドウでもう一度サインインすると、SharePoint が写真をコピーします。",
+    "CardWhyCopy": "ワンクリックで Outlook の写真を SharePoint にコピーします。",
+    "CardWhyAskIt": "IT 部門が更新できます。",
+    "CardWhyWait": "SharePoint が取り込むまで最大 1 日かかることがあります。",
+    "CardNoPhoto": "写真なし"
   }
 });

@@ -238,6 +238,24 @@ declare interface IProfilePhotoSyncWebPartStrings {
   TeamSlowDown: string;
   TeamContinue: string;
   TeamVerdictNotCheckedYet: string;
+  // The Viva Connections card
+  CardDefaultTitle: string;
+  CardDescription: string;
+  CardInSync: string;
+  CardOutOfSync: string;
+  CardPlaceholder: string;
+  CardNoExchangePhoto: string;
+  CardNoMailbox: string;
+  CardCouldNotCheck: string;
+  CardFixButton: string;
+  CardShowMeHow: string;
+  CardDetails: string;
+  CardLinkLabel: string;
+  CardWhySteps: string;
+  CardWhyCopy: string;
+  CardWhyAskIt: string;
+  CardWhyWait: string;
+  CardNoPhoto: string;
 }
 
 declare module 'ProfilePhotoSyncWebPartStrings' {

@@ -223,6 +223,23 @@ define([], function() {
     "TeamMessageAskIt": "Hoi {0}, SharePoint toont een andere profielfoto van je dan Outlook en Teams, en opnieuw aanmelden lost dat voor jouw account niet op. Deze pagina maakt een bericht voor IT klaar met wat ze nodig hebben: {1}",
     "TeamSlowDown": "SharePoint vroeg ons rustiger aan te doen: we gaan over {0} s verder.",
     "TeamContinue": "Doorgaan",
-    "TeamVerdictNotCheckedYet": "Nog niet gecontroleerd"
+    "TeamVerdictNotCheckedYet": "Nog niet gecontroleerd",
+    "CardDefaultTitle": "Profielfoto",
+    "CardDescription": "Laat op het dashboard zien of SharePoint je huidige foto uit Outlook en Teams heeft.",
+    "CardInSync": "Je foto is gelijk",
+    "CardOutOfSync": "SharePoint toont een oude foto",
+    "CardPlaceholder": "SharePoint toont geen foto van je",
+    "CardNoExchangePhoto": "Je hebt geen foto in Outlook of Teams",
+    "CardNoMailbox": "SharePoint kan je foto niet overnemen",
+    "CardCouldNotCheck": "We konden je foto niet controleren",
+    "CardFixButton": "Oplossen",
+    "CardShowMeHow": "Laat zien hoe",
+    "CardDetails": "Details",
+    "CardLinkLabel": "\"Laat zien hoe\" opent deze pagina (https; standaard: de startpagina van de site)",
+    "CardWhySteps": "Opnieuw aanmelden in een privévenster laat SharePoint hem kopiëren.",
+    "CardWhyCopy": "Met één klik kopieer je je Outlook-foto naar SharePoint.",
+    "CardWhyAskIt": "Je IT-afdeling kan hem voor je bijwerken.",
+    "CardWhyWait": "Het kan tot een dag duren voordat SharePoint hem overneemt.",
+    "CardNoPhoto": "Geen foto"
   }
 });

@@ -216,6 +216,23 @@ define([], function() {
     "TeamMessageAskIt": "Oi {0}, o SharePoint mostra uma foto de perfil sua diferente da do Outlook e do Teams, e entrar de novo não resolve para a sua conta. Esta página prepara uma mensagem para a TI com o que ela precisa: {1}",
     "TeamSlowDown": "O SharePoint pediu para irmos mais devagar: continuando em {0} s.",
     "TeamContinue": "Continuar",
-    "TeamVerdictNotCheckedYet": "Ainda não verificado"
+    "TeamVerdictNotCheckedYet": "Ainda não verificado",
+    "CardDefaultTitle": "Foto do perfil",
+    "CardDescription": "Mostra no painel se o SharePoint tem sua foto atual do Outlook e do Teams.",
+    "CardInSync": "Sua foto está sincronizada",
+    "CardOutOfSync": "O SharePoint mostra uma foto antiga",
+    "CardPlaceholder": "O SharePoint não mostra nenhuma foto sua",
+    "CardNoExchangePhoto": "Você não tem foto no Outlook nem no Teams",
+    "CardNoMailbox": "O SharePoint não consegue pegar sua foto",
+    "CardCouldNotCheck": "Não conseguimos verificar sua foto",
+    "CardFixButton": "Corrigir",
+    "CardShowMeHow": "Mostre-me como",
+    "CardDetails": "Detalhes",
+    "CardLinkLabel": "\"Mostre-me como\" abre esta página (https; padrão: a página inicial do site)",
+    "CardWhySteps": "Entrar de novo em uma janela privada faz o SharePoint copiá-la.",
+    "CardWhyCopy": "Um clique copia sua foto do Outlook para o SharePoint.",
+    "CardWhyAskIt": "Seu departamento de TI pode atualizá-la para você.",
+    "CardWhyWait": "O SharePoint pode levar até um dia para pegá-la.",
+    "CardNoPhoto": "Sem foto"
   }
 });

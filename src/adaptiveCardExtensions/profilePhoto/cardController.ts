@@ -1,0 +1,133 @@
+import { IPhotoSyncResult } from '../../models/IPhotoSyncResult';
+import type { IPhotoSyncChecker } from '../../services/PhotoSyncChecker';
+import { IPhotoCopier } from '../../services/PhotoCopier';
+import { IFixHistoryStore } from '../../services/FixHistory';
+import { decideNextStep } from '../../shared/nextStep';
+import { copyAttempt } from '../../shared/copyOutcome';
+import { IProfilePhotoCardState, QuickViewActionId } from './cardModel';
+
+export interface ICardServices {
+  /**
+   * The checker, once its clients are ready. Token requests have been reported to hang in the Teams mobile app, so
+   * the ACE gives up on them after a while: then this rejects and the card says it could not check.
+   */
+  checker: Promise<IPhotoSyncChecker>;
+  /** The verdict the last visit remembered, read at once from the browser's storage (no client needed). */
+  remembered: () => IPhotoSyncResult | undefined;
+  copier?: Promise<IPhotoCopier>;
+  /** What this person tried (the personal part's store): the card chooses the same next step. */
+  history?: IFixHistoryStore;
+  /** The copy is offered (the owner allows it). */
+  allowCopy: boolean;
+  now?: () => Date;
+}
+
+/**
+ * The card's behaviour without SPFx: the remembered verdict first, the check that confirms it, Check again, and the
+ * copy (confirm, copy, check again, result). The ACE class hands every state to `setState`; the views only read it.
+ */
+export class CardController {
+  private _state: IProfilePhotoCardState = { checking: false };
+  private readonly _services: ICardServices;
+  private readonly _onChange: (state: IProfilePhotoCardState) => void;
+  private readonly _now: () => Date;
+
+  public constructor(services: ICardServices, onChange: (state: IProfilePhotoCardState) => void) {
+    this._services = services;
+    this._onChange = onChange;
+    this._now = services.now || (() => new Date());
+  }
+
+  public get state(): IProfilePhotoCardState {
+    return this._state;
+  }
+
+  /**
+   * The first state, synchronously: the remembered verdict when there is one (the card's first paint shows it, and
+   * nothing was asked for), or "checking". The check that confirms or replaces it starts after, on `confirm()`.
+   */
+  public initialState(): IProfilePhotoCardState {
+    const remembered = this._services.remembered();
+    this._state = remembered ? this._withResult({ checking: false }, remembered) : { checking: true };
+    return this._state;
+  }
+
+  /** The first check: quiet when a remembered verdict is shown (it changes only if the check disagrees). */
+  public confirm(): Promise<void> {
+    return this._check(false);
+  }
+
+  public onAction(id: QuickViewActionId | string): Promise<void> {
+    switch (id) {
+      case 'check-again':
+        return this._state.checking ? Promise.resolve() : this._check(true, true);
+      case 'copy':
+        this._set({ ...this._state, copy: { phase: 'confirm' } });
+        return Promise.resolve();
+      case 'cancel-copy':
+        this._set({ ...this._state, copy: undefined });
+        return Promise.resolve();
+      case 'confirm-copy':
+        return this._copy();
+      default:
+        return Promise.resolve();
+    }
+  }
+
+  private _check(fresh: boolean, visible: boolean = !this._state.result): Promise<void> {
+    if (visible) {
+      this._set({ ...this._state, checking: true, copy: undefined });
+    }
+    return this._checked(fresh).then((result) => {
+      this._set(this._withResult({ ...this._state, checking: false }, result));
+    });
+  }
+
+  /** A check's result; a checker that never became ready is a check that took too long. */
+  private _checked(fresh: boolean): Promise<IPhotoSyncResult> {
+    return this._services.checker.then(
+      (checker) => checker.check(fresh),
+      (): IPhotoSyncResult => ({ verdict: { kind: 'could-not-check', reason: 'timeout' }, checkedAt: this._now() })
+    );
+  }
+
+  private _copy(): Promise<void> {
+    const copier = this._services.copier;
+    if (!copier || !this._services.allowCopy) {
+      this._set({ ...this._state, copy: undefined });
+      return Promise.resolve();
+    }
+    this._set({ ...this._state, copy: { phase: 'copying' } });
+    return copier
+      .then((c) => c.copy())
+      .catch(() => ({ kind: 'failed', reason: 'unexpected', state: 'unknown', stage: 'upload' }) as const)
+      .then((outcome) => {
+        const result = this._state.result;
+        if (this._services.history && result && result.exchangeTag) {
+          const noMailbox = result.verdict.kind === 'no-mailbox' || (result.verdict.kind === 'out-of-sync' && !!result.verdict.noMailbox);
+          this._services.history.recordCopy(result.exchangeTag, copyAttempt(outcome, noMailbox), result.sharePointPicture, this._now());
+        }
+        if (outcome.kind === 'failed') {
+          this._set({ ...this._state, copy: { phase: 'failed', outcome } });
+          return undefined;
+        }
+        this._set({ ...this._state, copy: { phase: 'checking' } });
+        return this._checked(true).then((checked) => {
+          this._set(this._withResult({ ...this._state, checking: false, copy: { phase: 'copied' } }, checked));
+        });
+      });
+  }
+
+  /** A state with this result and the next step the personal part would choose for it. */
+  private _withResult(state: IProfilePhotoCardState, result: IPhotoSyncResult): IProfilePhotoCardState {
+    const history = this._services.history && result.exchangeTag ? this._services.history.read(result.exchangeTag) : undefined;
+    const canCopy = this._services.allowCopy && !!this._services.copier;
+    const nextStep = decideNextStep({ verdict: result.verdict, canCopy, picture: result.sharePointPicture, history, now: this._now() });
+    return { ...state, result, nextStep };
+  }
+
+  private _set(state: IProfilePhotoCardState): void {
+    this._state = state;
+    this._onChange(state);
+  }
+}
