@@ -79,13 +79,12 @@ export function usePhotoCheck(checker: IPhotoSyncChecker): IPhotoCheckState {
   // A remembered verdict is painted first and confirmed quietly after: no request goes out before that paint.
   React.useEffect(() => {
     if (initial) {
-      run(false, true)
-        .catch(() => undefined)
-        .then(() => {
-          if (mounted.current) {
-            setConfirming(false);
-          }
-        });
+      const confirmed = (): void => {
+        if (mounted.current) {
+          setConfirming(false);
+        }
+      };
+      run(false, true).then(confirmed, confirmed);
     }
   }, [run, initial]);
 
