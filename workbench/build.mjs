@@ -67,6 +67,16 @@ export async function buildWorkbench({ quiet = false } = {}) {
     sourcemap: true,
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.png': 'dataurl' },
+    // The card's base classes load only inside SharePoint; the dashboard hosts its views as test/spfx's stand-in does.
+    // adaptivecards-templating's expressions: the package's browser build calls an assert it left empty, so its
+    // Node build is bundled instead, with the little of Node's assert and util that its parser (antlr4ts) uses.
+    alias: {
+      'adaptive-expressions': './node_modules/adaptive-expressions/lib/index.js',
+      '@microsoft/sp-adaptive-card-extension-base': './test/spfx/sp-adaptive-card-extension-base.ts',
+      assert: './workbench/page/shims/assert.js',
+      util: './workbench/page/shims/util.js',
+      os: './workbench/page/shims/os.js'
+    },
     plugins: [stringsPlugin],
     logLevel: 'warning'
   });

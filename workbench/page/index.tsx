@@ -30,6 +30,8 @@ import TeamOverview from '../../src/webparts/teamOverview/components/TeamOvervie
 import { createTeamOverviewService, ITeamOverviewServices } from '../../src/webparts/teamOverview/teamServices';
 import { indexedDbTeamStore } from '../../src/services/team/indexedDbTeamStore';
 import { TeamScope } from '../../src/models/ITeam';
+import { CardController } from '../../src/adaptiveCardExtensions/profilePhoto/cardController';
+import { Dashboard } from './dashboard';
 
 interface IWorkbenchConfig {
   graphUrl: string;
@@ -44,8 +46,11 @@ interface IWorkbenchConfig {
 const DIGEST_LIFETIME_MS = (1800 - 15) * 1000;
 
 const params = new URLSearchParams(window.location.search);
-/** `?part=team`: the team overview instead of the personal part; `&scope=owners-and-members`, `&cap=N`. */
-const part = params.get('part') === 'team' ? 'team' : 'personal';
+/**
+ * `?part=team`: the team overview instead of the personal part; `&scope=owners-and-members`, `&cap=N`.
+ * `?part=card`: the Viva Connections card as a dashboard shows it, and its quick view.
+ */
+const part = params.get('part') === 'team' ? 'team' : params.get('part') === 'card' ? 'card' : 'personal';
 const teamScope: TeamScope = params.get('scope') === 'owners-and-members' ? 'owners-and-members' : 'members';
 const teamCap = parseInt(params.get('cap') || '', 10) || 500;
 const scenario = findScenario(params.get('scenario'));
@@ -82,6 +87,8 @@ interface IServices {
   copier: PhotoCopier;
   team: ITeamOverviewServices;
   siteUrl: string;
+  /** The card's behaviour, wired as the ACE class wires it. */
+  card: CardController;
 }
 
 /** Wires the services as the web part's onInit does: the same classes, pointed at the tenant. */
@@ -117,7 +124,10 @@ function createServices(config: IWorkbenchConfig): IServices {
     scheduler,
     store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
   });
-  return { app, checker, history, copier: new PhotoCopier(exchange, sharePoint), team, siteUrl: config.sharePointUrl };
+  const copier = new PhotoCopier(exchange, sharePoint);
+  const card = new CardController({ checker: Promise.resolve(checker), remembered: () => cache.last(), copier: Promise.resolve(copier), history, allowCopy }, () => undefined);
+  card.initialState();
+  return { app, checker, history, copier, team, siteUrl: config.sharePointUrl, card };
 }
 
 function Workbench(props: { services: IServices }): JSX.Element {
@@ -175,6 +185,7 @@ function Workbench(props: { services: IServices }): JSX.Element {
           <select value={part} onChange={(e) => go({ part: e.target.value })}>
             <option value="personal">Profile Photo Sync (personal)</option>
             <option value="team">Team overview (site owners)</option>
+            <option value="card">Viva Connections card (dashboard)</option>
           </select>
         </label>
         <label>
@@ -244,7 +255,8 @@ function Workbench(props: { services: IServices }): JSX.Element {
         </span>
       </aside>
       <main className="wb-canvas">
-        <h1 className="wb-page-title">{part === 'team' ? 'Team site' : 'Welcome to the intranet'}</h1>
+        <h1 className="wb-page-title">{part === 'team' ? 'Team site' : part === 'card' ? 'Dashboard' : 'Welcome to the intranet'}</h1>
+        {part === 'card' && <Dashboard controller={props.services.card} properties={{ title: '', allowCopy, showMeHowUrl: helpUrl }} siteUrl={`${props.services.siteUrl}/`} />}
         {part === 'team' && (
           <div className="wb-section wb-section-wide" data-testid="team">
             <TeamOverview title="" service={props.services.team} personalPageUrl={`${props.services.siteUrl}/`} locale={locale} copyText={app.copyText} theme={theme} />
@@ -290,7 +302,7 @@ fetch('/workbench/config.json')
       if (!(services.checker.remembered && services.checker.remembered())) {
         services.checker.prefetch();
       }
-    } else {
+    } else if (part === 'team') {
       services.team.prefetch();
     }
     ReactDom.render(<Workbench services={services} />, document.getElementById('root'));

@@ -30,6 +30,7 @@ export class CardController {
   private _state: IProfilePhotoCardState = { checking: false };
   private readonly _services: ICardServices;
   private readonly _onChange: (state: IProfilePhotoCardState) => void;
+  private readonly _listeners: Array<(state: IProfilePhotoCardState) => void> = [];
   private readonly _now: () => Date;
 
   public constructor(services: ICardServices, onChange: (state: IProfilePhotoCardState) => void) {
@@ -40,6 +41,17 @@ export class CardController {
 
   public get state(): IProfilePhotoCardState {
     return this._state;
+  }
+
+  /** Another reader of every state (a host's view); returns how to stop. */
+  public subscribe(listener: (state: IProfilePhotoCardState) => void): () => void {
+    this._listeners.push(listener);
+    return () => {
+      const i = this._listeners.indexOf(listener);
+      if (i >= 0) {
+        this._listeners.splice(i, 1);
+      }
+    };
   }
 
   /**
@@ -129,5 +141,6 @@ export class CardController {
   private _set(state: IProfilePhotoCardState): void {
     this._state = state;
     this._onChange(state);
+    this._listeners.forEach((l) => l(state));
   }
 }

@@ -1,0 +1,153 @@
+import * as path from 'path';
+import { Page } from 'playwright-core';
+import { axeViolations, SCREENSHOTS, usePageSession, workbenchUrl } from './browser';
+
+/**
+ * The Viva Connections card on the workbench's dashboard (?part=card): its card view drawn from its CardView's
+ * parameters at Medium and Large, its quick view rendered by adaptivecards 2.11.2 from its template and data.
+ */
+const session = usePageSession();
+let page: Page;
+beforeEach(() => {
+  page = session.page;
+});
+
+/** The Medium card's headline once it is no longer checking. */
+async function headline(): Promise<string> {
+  const header = page.locator('[data-card-size="Medium"] [data-card-header]');
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-card-size="Medium"] [data-card-header]');
+    return !!text && !/Checking/.test(text.textContent || '');
+  }, null, { timeout: 30000 });
+  return header.innerText();
+}
+
+/** Opens the quick view by selecting the card, and waits for the rendered Adaptive Card. */
+async function openQuickView(): Promise<void> {
+  await page.locator('[data-card-size="Medium"] [data-card-select]').click();
+  await page.locator('[data-testid="quick-view"] .ac-adaptiveCard').waitFor();
+}
+
+function quickView(): ReturnType<Page['locator']> {
+  return page.locator('[data-testid="quick-view"]');
+}
+
+describe('each verdict on the card: a headline and the next step', () => {
+  test.each([
+    ['in-sync', 'Your photo is in sync', undefined],
+    ['out-of-sync', 'SharePoint shows an old photo', 'Show me how'],
+    ['sharepoint-placeholder', 'SharePoint shows no photo of you', 'Show me how'],
+    ['no-exchange-photo', 'You have no photo in Outlook or Teams', undefined],
+    ['no-mailbox', "SharePoint can't pick up your photo", 'Ask IT'],
+    ['graph-down', "We couldn't check your photo", 'Details']
+  ])('%s', async (scenario, text, button) => {
+    await page.goto(workbenchUrl({ part: 'card', scenario }));
+    expect(await headline()).toBe(text);
+    const buttons = await page.locator('[data-card-size="Medium"] [data-card-button]').allInnerTexts();
+    expect(buttons).toEqual(button ? [button] : []);
+    expect(await page.locator('[data-card-size="Large"] [data-card-header]').innerText()).toBe(text);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('the quick view', () => {
+  test('both photos, the verdict and why; Check again; axe clean; screenshots', async () => {
+    await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync' }));
+    expect(await headline()).toBe('SharePoint shows an old photo');
+    await page.locator('[data-testid="dashboard"]').screenshot({ path: path.join(SCREENSHOTS, 'card.png') });
+    await openQuickView();
+    expect(await quickView().getAttribute('data-problems')).toBe('0');
+    await quickView().getByRole('img', { name: 'Your photo in Outlook and Teams' }).waitFor();
+    await quickView().getByRole('img', { name: 'Your photo as SharePoint shows it' }).waitFor();
+    expect(await quickView().getByRole('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 23)))).toEqual(['data:image/jpeg;base64,', 'data:image/jpeg;base64,']);
+    expect(await quickView().innerText()).toContain('SharePoint shows a different photo.');
+    expect(await axeViolations(page)).toEqual([]);
+    await quickView().screenshot({ path: path.join(SCREENSHOTS, 'card-quick-view.png') });
+    // The private-window sign-in, then Check again: the card follows.
+    await page.getByRole('button', { name: 'Simulate the private-window sign-in' }).click();
+    await page.getByText(/select Check again/).waitFor();
+    await page.waitForTimeout(1500);
+    await quickView().getByRole('button', { name: 'Check again' }).click();
+    await page.waitForFunction(() => /Your photo is in sync/.test(document.querySelector('[data-card-size="Medium"] [data-card-header]')!.textContent || ''), null, { timeout: 30000 });
+    expect(await quickView().innerText()).toContain('Your photo is in sync.');
+  });
+
+  test('the copy: confirm, then progress, then in sync', async () => {
+    await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync' }));
+    await headline();
+    await openQuickView();
+    await quickView().getByRole('button', { name: 'Copy my Outlook photo to SharePoint' }).click();
+    await quickView().getByText('Replace your SharePoint photo?').waitFor();
+    await quickView().getByRole('button', { name: 'Copy photo' }).click();
+    await page.waitForFunction(() => /Your photo is in sync/.test(document.querySelector('[data-card-size="Medium"] [data-card-header]')!.textContent || ''), null, { timeout: 30000 });
+    await quickView().getByText('Done: SharePoint now has your Outlook photo.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('the keyboard alone: Tab to the card, Enter opens the quick view, Tab to its buttons, Enter checks again', async () => {
+    await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync' }));
+    await headline();
+    await page.locator('[data-card-size="Medium"] [data-card-select]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="quick-view"] .ac-adaptiveCard').waitFor();
+    const names: string[] = [];
+    for (let i = 0; i < 8 && names.indexOf('Check again') < 0; i++) {
+      await page.keyboard.press('Tab');
+      names.push(
+        await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement | null;
+          return active ? (active.getAttribute('aria-label') || active.innerText || '').trim() : '';
+        })
+      );
+    }
+    expect(names).toContain('Check again');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const busy = document.querySelector('[data-testid="quick-view"] [data-busy]');
+      return !!busy && busy.getAttribute('data-busy') === 'false';
+    }, null, { timeout: 30000 });
+  });
+});
+
+describe('a repeat visit', () => {
+  test('the remembered verdict is in the first card, before any request to the tenant', async () => {
+    await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync' }));
+    expect(await headline()).toBe('SharePoint shows an old photo');
+    // Counted in the page: every fetch to the tenant, and the headline the moment the card first enters the DOM
+    // (a mutation observer runs within React's commit, before the browser paints and before any timer).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __fetches: number; __firstCard?: { text: string; fetches: number } };
+      w.__fetches = 0;
+      const original = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (/\/(v1\.0|_api|_layouts)\//.test(new URL(url, location.href).pathname)) {
+          w.__fetches++;
+        }
+        return original(input, init);
+      };
+      new MutationObserver((_m, observer) => {
+        const header = document.querySelector('[data-card-size="Medium"] [data-card-header]');
+        if (header) {
+          w.__firstCard = { text: header.textContent || '', fetches: w.__fetches };
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.waitForFunction(() => !!(window as unknown as { __firstCard?: unknown }).__firstCard);
+    const first = await page.evaluate(() => (window as unknown as { __firstCard: { text: string; fetches: number } }).__firstCard);
+    expect(first).toEqual({ text: 'SharePoint shows an old photo', fetches: 0 });
+    // Then it is confirmed (the requests go out after that first card).
+    await page.waitForFunction(() => (window as unknown as { __fetches: number }).__fetches > 0, null, { timeout: 20000 });
+  });
+
+  test('in another language: the card and its quick view in Dutch', async () => {
+    await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync', locale: 'nl-nl' }));
+    await page.locator('[data-card-size="Medium"] [data-card-header]', { hasText: 'SharePoint toont een oude foto' }).waitFor({ timeout: 30000 });
+    await page.locator('[data-card-size="Medium"] [data-card-button]', { hasText: 'Laat zien hoe' }).waitFor();
+    await openQuickView();
+    expect(await quickView().getAttribute('data-problems')).toBe('0');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
