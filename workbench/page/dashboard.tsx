@@ -56,7 +56,7 @@ export function Dashboard(props: IDashboardProps): JSX.Element {
   };
 
   return (
-    <div className="wb-dashboard" data-testid="dashboard">
+    <div className="wb-dashboard" data-testid="dashboard" data-card-verdict={state.result ? state.result.verdict.kind : 'checking'}>
       {(['Medium', 'Large'] as CardSize[]).map((size) => (
         <DrawnCard key={size} size={size} parameters={view(size)} onOpen={() => setOpen(true)} />
       ))}

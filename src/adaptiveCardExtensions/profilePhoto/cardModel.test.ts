@@ -79,6 +79,8 @@ describe('quick view data', () => {
     expect(data.exchange).toEqual({ url: `data:image/jpeg;base64,${Buffer.from(JPEG.bytes).toString('base64')}`, alt: 'Your photo in Outlook and Teams', label: 'Outlook / Teams (Exchange Online)' });
     expect(data.sharePoint.label).toBe('SharePoint');
     expect(data.verdictTitle).toBe('SharePoint shows a different photo.');
+    // The steps are not below it here: "Show me how" opens them.
+    expect(data.verdictText).toBe("SharePoint hasn't picked up the photo you use in Outlook and Teams.");
     expect(data.verdictColor).toBe('Warning');
     expect(data.details.join(' ')).toMatch(/40% of their features differ/);
     expect(data).toMatchObject({ mode: 'verdict', offerCopy: true, canCheckAgain: true, showMeHowUrl: SITE, message: '' });

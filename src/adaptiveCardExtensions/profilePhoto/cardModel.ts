@@ -151,7 +151,7 @@ export function quickViewData(state: IProfilePhotoCardState, properties: IProfil
   const result = state.result;
   const copy = state.copy;
   const step = state.nextStep ? state.nextStep.step : 'none';
-  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: false, canCopy: properties.allowCopy !== false, nextStep: step }) : undefined;
+  const text = result ? verdictText(result.verdict, SAME_PHOTO_THRESHOLD, { isEditMode: false, canCopy: properties.allowCopy !== false, nextStep: step, stepsShownHere: false }) : undefined;
   const busy = state.checking || (!!copy && (copy.phase === 'copying' || copy.phase === 'checking'));
   const offerCopy = properties.allowCopy !== false && !!text && text.offerCopy && !busy && (!copy || copy.phase !== 'copied');
   return {

@@ -27,6 +27,11 @@ export interface IVerdictContext {
    * (the card says why next to it).
    */
   nextStep?: NextStepKind;
+  /**
+   * The private-window steps are shown below the text (the personal part); false where they are on another page
+   * (the card's quick view links to them), so the text does not point below.
+   */
+  stepsShownHere?: boolean;
 }
 
 /** What the user reads for each verdict. Pure: the same verdict always gives the same words. */
@@ -105,7 +110,7 @@ export function reasonText(reason: CheckFailureReason, retryAfterSeconds?: numbe
 
 /** Whether the private-window steps are what the card leads with (so the text may point "below" to them). */
 function stepsLead(context: IVerdictContext): boolean {
-  return context.nextStep === undefined || context.nextStep === 'steps';
+  return context.stepsShownHere !== false && (context.nextStep === undefined || context.nextStep === 'steps');
 }
 
 function entraText(context: IVerdictContext): string {
