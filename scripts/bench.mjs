@@ -8,7 +8,8 @@
  *      the verdict's margin on the graded pairs.
  *   4. Hostile inputs: the slowest and the most memory.
  * Options: --latency MS (150), --skip-bundle (reuse dist/), --only comparison (sections 3 and 4 alone),
- *          --only team (the team overview alone), --only team-budget (its SharePoint budget line alone).
+ *          --only team (the team overview alone), --only team-budget (its SharePoint budget line alone),
+ *          --only visits (the personal part's visits and the card alone).
  */
 import { execSync } from 'child_process';
 import * as fs from 'fs';
@@ -35,7 +36,7 @@ const budgetOnly = onlyArg === 'team-budget';
 const only = budgetOnly ? 'team' : onlyArg;
 if (only !== 'comparison') {
 // 1. Bundle ---------------------------------------------------------------------------------------------------
-if (only !== 'team') {
+if (only !== 'team' && only !== 'visits') {
 console.log('\n1. Shipped JavaScript (gulp bundle --ship)');
 const dist = path.join(root, 'dist');
 if (!args.includes('--skip-bundle')) {
@@ -252,10 +253,10 @@ if (only !== 'team') {
 }
 
 // 2b. The team overview -------------------------------------------------------------------------------------------
-if (!budgetOnly) {
+if (!budgetOnly && only !== 'visits') {
 console.log(`\n   The team overview: 500 people on the simulated site, ${latency} ms a request, HTTP/1.1 from one host (6 connections)`);
 }
-if (!budgetOnly) {
+if (!budgetOnly && only !== 'visits') {
   // A throwaway visit first (its own profile): the browser's and the simulated tenant's own start-up work (the
   // tenant makes the roster's thumbnails once) is not the overview's, and is not counted.
   const warm = await browser.newContext();
@@ -323,7 +324,7 @@ if (!budgetOnly) {
   line('targets', 'first 20 <= 4 round trips; all <= 100; repeat <= 40 requests and 0 KB of images; no task over 50 ms');
 }
 
-{
+if (only !== 'visits') {
   // 1,000 people under a simulated SharePoint budget of 600 requests a minute (a fresh tenant session and browser
   // profile): how long all verdicts take against the floor the pace allows, and how often SharePoint said slow down.
   const BUDGET = 600;
@@ -349,7 +350,7 @@ server.closeAllConnections();
 server.close();
 }
 
-if (only !== 'team') {
+if (only !== 'team' && only !== 'visits') {
 // 3. comparePhotos -------------------------------------------------------------------------------------------
 console.log('\n3. comparePhotos per pair, Graph 96x96 (q90) against SharePoint M 72x72 (q75), all 64 fixture pairs');
 const benchDir = path.join(root, 'temp', 'bench');

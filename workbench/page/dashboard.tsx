@@ -38,7 +38,11 @@ export function Dashboard(props: IDashboardProps): JSX.Element {
   const [state, setState] = React.useState<IProfilePhotoCardState>(() => props.controller.state);
   const [open, setOpen] = React.useState<boolean>(false);
   React.useEffect(() => {
-    // After the first paint, as the ACE does: the remembered verdict (or "checking") is already on screen.
+    // As the ACE does: after the first paint when it shows a remembered verdict, at once on a first visit.
+    if (!props.controller.state.result) {
+      props.controller.confirm().catch(() => undefined);
+      return undefined;
+    }
     const timer = setTimeout(() => {
       props.controller.confirm().catch(() => undefined);
     }, 0);

@@ -304,6 +304,9 @@ fetch('/workbench/config.json')
       }
     } else if (part === 'team') {
       services.team.prefetch();
+    } else if (!services.card.state.result) {
+      // As the ACE does on a first visit: nothing to show yet, so the check starts before the first paint.
+      services.card.confirm().catch(() => undefined);
     }
     ReactDom.render(<Workbench services={services} />, document.getElementById('root'));
   })

@@ -100,7 +100,8 @@ describe('CardController: check again and the copy, as the quick view drives the
     const checker = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.4 }), result({ kind: 'in-sync', distance: 0.01 }));
     const { c, states } = controller(checker, () => Promise.resolve({ kind: 'copied', bytes: 1 }));
     expect(c.initialState()).toEqual({ checking: true });
-    await c.confirm();
+    await Promise.all([c.confirm(), c.confirm()]); // started twice (early, and after a paint): one check
+    expect(checker.calls).toEqual([false]);
     expect(c.state.result!.verdict.kind).toBe('out-of-sync');
     expect(c.state.nextStep!.step).toBe('steps');
     await c.onAction('check-again');

@@ -35,7 +35,7 @@ export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardE
     const site = this.context.pageContext.web.absoluteUrl;
     const app = createAppServices();
     const cache = new VerdictCache(app.store, `profile-photo-sync:verdict:${user}`);
-    // Nothing is asked for (not even a token) until the first card is drawn.
+    // With a remembered verdict, nothing is asked for (not even a token) until the first card is drawn.
     let drawn: () => void = () => undefined;
     const afterFirstCard = new Promise<void>((resolve) => {
       drawn = resolve;
@@ -66,10 +66,15 @@ export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardE
     this.state = this._controller.initialState();
     this.cardNavigator.register(CARD_VIEW_REGISTRY_ID, () => new CardView(() => showMeHowUrl(this.properties, site)));
     this.quickViewNavigator.register(QUICK_VIEW_REGISTRY_ID, () => new QuickView({ siteUrl: site, onQuickViewAction: (id) => this.onQuickViewAction(id) }));
-    setTimeout(() => {
+    const start = (): void => {
       drawn();
       this._controller!.confirm().catch(() => undefined);
-    }, 0);
+    };
+    if (this.state.result) {
+      setTimeout(start, 0); // after the remembered verdict is drawn
+    } else {
+      start(); // nothing to show yet: a first visit's requests leave at once
+    }
     return Promise.resolve();
   }
 

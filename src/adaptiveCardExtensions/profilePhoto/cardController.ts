@@ -32,6 +32,7 @@ export class CardController {
   private readonly _onChange: (state: IProfilePhotoCardState) => void;
   private readonly _listeners: Array<(state: IProfilePhotoCardState) => void> = [];
   private readonly _now: () => Date;
+  private _confirming: Promise<void> | undefined;
 
   public constructor(services: ICardServices, onChange: (state: IProfilePhotoCardState) => void) {
     this._services = services;
@@ -66,7 +67,11 @@ export class CardController {
 
   /** The first check: quiet when a remembered verdict is shown (it changes only if the check disagrees). */
   public confirm(): Promise<void> {
-    return this._check(false);
+    // Once: a host may start it early (a first visit) and again after its first paint.
+    if (!this._confirming) {
+      this._confirming = this._check(false);
+    }
+    return this._confirming;
   }
 
   public onAction(id: QuickViewActionId | string): Promise<void> {
