@@ -73,8 +73,10 @@ describe('ProfilePhotoAdaptiveCardExtension, hosted as a dashboard hosts it', ()
     expect(card2.header[0].text).toBe("We couldn't check your photo");
     expect(card2.footer![0].title).toBe('Details');
     // Its quick view explains, and offers Check again.
-    const quick = card.quickViewNavigator.push(QUICK_VIEW_REGISTRY_ID) as unknown as { data: { verdictTitle: string; canCheckAgain: boolean } };
+    const quick = card.quickViewNavigator.push(QUICK_VIEW_REGISTRY_ID) as unknown as { data: { verdictTitle: string; canCheckAgain: boolean; details: string[] } };
     expect(quick.data).toMatchObject({ verdictTitle: "We couldn't check your photo.", canCheckAgain: true });
+    // The web part's words for a request that took too long, naming the side that did.
+    expect(quick.data.details).toContain('Problem with: your Outlook / Teams photo.');
   });
 });
 

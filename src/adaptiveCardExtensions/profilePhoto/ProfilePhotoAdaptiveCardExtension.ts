@@ -11,6 +11,7 @@ import { VerdictCache } from '../../services/VerdictCache';
 import { FixHistory } from '../../services/FixHistory';
 import { sharedSharePointScheduler } from '../../services/sharePointScheduler';
 import { PERSONAL_PRIORITY, scheduledFetch, ThroughScheduler } from '../../services/throughScheduler';
+import { withTimeout } from '../../services/requestPolicy';
 import { createAppServices } from '../../shared/appServices';
 import { titlePaneField } from '../../shared/paneFields';
 import { helpUrlError } from '../../shared/settings';
@@ -40,7 +41,7 @@ export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardE
     const afterFirstCard = new Promise<void>((resolve) => {
       drawn = resolve;
     });
-    const clients = afterFirstCard.then(() => withTimeout(this.context.msGraphClientFactory.getClient('3'), CLIENT_TIME_LIMIT_MS)).then((graph) => {
+    const clients = afterFirstCard.then(() => withTimeout('exchange', CLIENT_TIME_LIMIT_MS, undefined, () => this.context.msGraphClientFactory.getClient('3'))).then((graph) => {
       const scheduler = sharedSharePointScheduler((input, init) => window.fetch(input, init));
       const sp = spfi().using(SPFx(this.context), ThroughScheduler(scheduler, PERSONAL_PRIORITY));
       const exchange = new GraphPhotoService(graph, undefined, app.downscaler);
@@ -111,21 +112,4 @@ export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardE
       ]
     };
   }
-}
-
-/** The promise, or a rejection once `ms` have passed without it settling. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      }
-    );
-  });
 }

@@ -1,5 +1,5 @@
 import { IPhotoSyncResult } from '../../models/IPhotoSyncResult';
-import type { IPhotoSyncChecker } from '../../services/PhotoSyncChecker';
+import { failureVerdict, IPhotoSyncChecker } from '../../services/PhotoSyncChecker';
 import { IPhotoCopier } from '../../services/PhotoCopier';
 import { IFixHistoryStore } from '../../services/FixHistory';
 import { decideNextStep } from '../../shared/nextStep';
@@ -100,11 +100,11 @@ export class CardController {
     });
   }
 
-  /** A check's result; a checker that never became ready is a check that took too long. */
+  /** A check's result; a checker that never became ready (its client timed out, say) is a check that failed so. */
   private _checked(fresh: boolean): Promise<IPhotoSyncResult> {
     return this._services.checker.then(
       (checker) => checker.check(fresh),
-      (): IPhotoSyncResult => ({ verdict: { kind: 'could-not-check', reason: 'timeout' }, checkedAt: this._now() })
+      (e: unknown): IPhotoSyncResult => ({ verdict: failureVerdict(e), checkedAt: this._now() })
     );
   }
 
