@@ -109,6 +109,22 @@ describe('the quick view', () => {
   });
 });
 
+describe('themes', () => {
+  test.each(['dark', 'teams-dark', 'teams-contrast'])('%s: the card and its quick view, axe clean', async (theme) => {
+    await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync', theme }));
+    expect(await headline()).toBe('SharePoint shows an old photo');
+    await openQuickView();
+    expect(await quickView().getAttribute('data-problems')).toBe('0');
+    expect(await axeViolations(page)).toEqual([]);
+    // Drawn in the theme's colours, not white on a dark page.
+    const background = await page.locator('[data-card-size="Medium"]').evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    if (theme === 'dark') {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'card-dark.png') });
+    }
+  });
+});
+
 describe('a repeat visit', () => {
   test('the remembered verdict is in the first card, before any request to the tenant', async () => {
     await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync' }));

@@ -30,6 +30,8 @@ interface IDrawnParameters {
 
 export interface IDashboardProps {
   controller: CardController;
+  /** A dark theme: the dashboard draws its cards, and their quick view, dark. */
+  dark?: boolean;
   properties: IProfilePhotoCardProperties;
   siteUrl: string;
 }
@@ -64,7 +66,7 @@ export function Dashboard(props: IDashboardProps): JSX.Element {
       {(['Medium', 'Large'] as CardSize[]).map((size) => (
         <DrawnCard key={size} size={size} parameters={view(size)} onOpen={() => setOpen(true)} />
       ))}
-      {open && <QuickViewDialog state={state} properties={props.properties} siteUrl={props.siteUrl} controller={props.controller} onClose={() => setOpen(false)} />}
+      {open && <QuickViewDialog state={state} properties={props.properties} siteUrl={props.siteUrl} controller={props.controller} dark={!!props.dark} onClose={() => setOpen(false)} />}
     </div>
   );
 }
@@ -99,7 +101,13 @@ function DrawnCard(props: { size: CardSize; parameters: IDrawnParameters; onOpen
   );
 }
 
-function QuickViewDialog(props: { state: IProfilePhotoCardState; properties: IProfilePhotoCardProperties; siteUrl: string; controller: CardController; onClose: () => void }): JSX.Element {
+/** The verdict colours on each background, at 4.5:1 or more. */
+const FOREGROUNDS = {
+  light: { background: '#FFFFFF', default: '#242424', subtle: '#616161', good: '#0E700E', warning: '#8A3707', attention: '#B10E1C', accent: '#0F6CBD' },
+  dark: { background: '#292929', default: '#FFFFFF', subtle: '#D6D6D6', good: '#54B054', warning: '#FAB96E', attention: '#F1707B', accent: '#62ABF5' }
+};
+
+function QuickViewDialog(props: { state: IProfilePhotoCardState; properties: IProfilePhotoCardProperties; siteUrl: string; controller: CardController; dark: boolean; onClose: () => void }): JSX.Element {
   const host = React.useRef<HTMLDivElement>(null);
   const [problems, setProblems] = React.useState<string[]>([]);
   React.useEffect(() => {
@@ -110,20 +118,16 @@ function QuickViewDialog(props: { state: IProfilePhotoCardState; properties: IPr
     const expanded = expandQuickView(quick.template, quick.data);
     setProblems(expanded.problems);
     // A quick view is a narrow panel: its buttons stack, as on a phone.
-    // Headings carry their level, and the verdict's colours keep 4.5:1 on white, as Viva's own host config does.
+    // Headings carry their level, and the verdict's colours keep 4.5:1 on the card, as Viva's own host config does.
+    const c = props.dark ? FOREGROUNDS.dark : FOREGROUNDS.light;
+    const pair = (color: string): { default: string; subtle: string } => ({ default: color, subtle: color });
     expanded.card.hostConfig = new AC.HostConfig({
       actions: { actionsOrientation: 'vertical', actionAlignment: 'stretch', buttonSpacing: 8, maxActions: 5 },
       textBlock: { headingLevel: 2 },
       containerStyles: {
         default: {
-          backgroundColor: '#FFFFFF',
-          foregroundColors: {
-            default: { default: '#242424', subtle: '#616161' },
-            good: { default: '#0E700E', subtle: '#0E700E' },
-            warning: { default: '#8A3707', subtle: '#8A3707' },
-            attention: { default: '#B10E1C', subtle: '#B10E1C' },
-            accent: { default: '#0F6CBD', subtle: '#0F6CBD' }
-          }
+          backgroundColor: c.background,
+          foregroundColors: { default: { default: c.default, subtle: c.subtle }, good: pair(c.good), warning: pair(c.warning), attention: pair(c.attention), accent: pair(c.accent) }
         }
       }
     });
@@ -138,7 +142,7 @@ function QuickViewDialog(props: { state: IProfilePhotoCardState; properties: IPr
     if (host.current && element) {
       host.current.replaceChildren(element);
     }
-  }, [props.state, props.properties, props.siteUrl, props.controller]);
+  }, [props.state, props.properties, props.siteUrl, props.controller, props.dark]);
   return (
     <div className="wb-quickview" role="dialog" aria-modal="true" aria-label={props.properties.title || 'Quick view'} data-testid="quick-view" data-problems={problems.length}>
       <button type="button" className="wb-quickview-close" onClick={props.onClose} aria-label="Close">

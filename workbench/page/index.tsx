@@ -256,7 +256,7 @@ function Workbench(props: { services: IServices }): JSX.Element {
       </aside>
       <main className="wb-canvas">
         <h1 className="wb-page-title">{part === 'team' ? 'Team site' : part === 'card' ? 'Dashboard' : 'Welcome to the intranet'}</h1>
-        {part === 'card' && <Dashboard controller={props.services.card} properties={{ title: '', allowCopy, showMeHowUrl: helpUrl }} siteUrl={`${props.services.siteUrl}/`} />}
+        {part === 'card' && <Dashboard controller={props.services.card} dark={!!theme.isInverted} properties={{ title: '', allowCopy, showMeHowUrl: helpUrl }} siteUrl={`${props.services.siteUrl}/`} />}
         {part === 'team' && (
           <div className="wb-section wb-section-wide" data-testid="team">
             <TeamOverview title="" service={props.services.team} personalPageUrl={`${props.services.siteUrl}/`} locale={locale} copyText={app.copyText} theme={theme} />
