@@ -155,15 +155,20 @@ function fromStoredVerdict(stored: IStoredVerdict): IPhotoSyncResult {
   };
 }
 
+/** Bytes as base64 (what the cache stores, and what a card's `data:` URI carries). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) {
+    binary += String.fromCharCode(bytes[i]);
+  }
+  return btoa(binary);
+}
+
 function toStored(photo: IShownPhoto | undefined): IStoredPhoto | undefined {
   if (!photo) {
     return undefined;
   }
-  let binary = '';
-  for (let i = 0; i < photo.bytes.length; i++) {
-    binary += String.fromCharCode(photo.bytes[i]);
-  }
-  return { base64: btoa(binary), contentType: photo.contentType };
+  return { base64: toBase64(photo.bytes), contentType: photo.contentType };
 }
 
 function fromStored(stored: IStoredPhoto | undefined): IShownPhoto | undefined {

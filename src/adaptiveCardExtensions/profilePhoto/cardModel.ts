@@ -5,6 +5,7 @@ import { IPhotoSyncResult, IShownPhoto, SyncVerdictKind } from '../../models/IPh
 import { verdictText } from '../../shared/components/verdictText';
 import { copyFailureText } from '../../shared/copyOutcome';
 import { SAME_PHOTO_THRESHOLD } from '../../comparison/threshold';
+import { toBase64 } from '../../services/VerdictCache';
 
 /** What the site owner sets in the card's property pane. */
 export interface IProfilePhotoCardProperties {
@@ -133,11 +134,7 @@ export function dataUri(photo: IShownPhoto | undefined, maxBytes: number = 24 * 
   if (!photo || INLINE_TYPES.indexOf(photo.contentType) < 0 || photo.bytes.length === 0 || photo.bytes.length > maxBytes) {
     return '';
   }
-  let binary = '';
-  for (let i = 0; i < photo.bytes.length; i++) {
-    binary += String.fromCharCode(photo.bytes[i]);
-  }
-  return `data:${photo.contentType};base64,${btoa(binary)}`;
+  return `data:${photo.contentType};base64,${toBase64(photo.bytes)}`;
 }
 
 /** The "Show me how" link: the owner's https link, or the site's home page. */
