@@ -82,26 +82,27 @@ export class VerdictCache implements IVerdictCache {
   }
 
   public read(expected: string): IPhotoSyncResult | undefined {
-    const stored = this._stored();
-    return stored && stored.fingerprint === expected ? fromStoredVerdict(stored) : undefined;
+    const entry = this._entry();
+    return entry && entry.fingerprint === expected ? entry.result : undefined;
   }
 
   public last(): IPhotoSyncResult | undefined {
-    const stored = this._stored();
-    return stored ? fromStoredVerdict(stored) : undefined;
+    const entry = this._entry();
+    return entry ? entry.result : undefined;
   }
 
-  /** The entry, when it is one this version wrote and holds an answer; never throws. */
-  private _stored(): IStoredVerdict | undefined {
+  /**
+   * The entry, decoded once, when it is one this version wrote and holds an answer; never throws. Its photos are
+   * decoded here, so that a damaged entry is no entry.
+   */
+  private _entry(): { fingerprint: string; result: IPhotoSyncResult } | undefined {
     try {
       const raw = this._store && this._store.getItem(this._key);
       const stored = raw ? (JSON.parse(raw) as IStoredVerdict) : undefined;
       if (!stored || stored.version !== 1 || typeof stored.fingerprint !== 'string' || !stored.verdict || CACHEABLE.indexOf(stored.verdict.kind) < 0) {
         return undefined;
       }
-      // The photos are decoded here, so that a damaged entry is no entry.
-      fromStoredVerdict(stored);
-      return stored;
+      return { fingerprint: stored.fingerprint, result: fromStoredVerdict(stored) };
     } catch {
       return undefined;
     }
