@@ -125,7 +125,7 @@ function createServices(config: IWorkbenchConfig): IServices {
     store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
   });
   const copier = new PhotoCopier(exchange, sharePoint);
-  const card = new CardController({ checker: Promise.resolve(checker), remembered: () => cache.last(), copier: Promise.resolve(copier), history, allowCopy }, () => undefined);
+  const card = new CardController({ checker: Promise.resolve(checker), remembered: () => cache.last(), copier: Promise.resolve(copier), history, allowCopy });
   card.initialState();
   return { app, checker, history, copier, team, siteUrl: config.sharePointUrl, card };
 }

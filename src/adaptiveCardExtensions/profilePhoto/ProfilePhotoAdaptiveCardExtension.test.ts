@@ -92,9 +92,9 @@ describe('CardController: check again and the copy, as the quick view drives the
         history: { read: () => undefined, recordSteps: () => { throw new Error('not used'); }, recordCopy: (tag, outcome) => { copies.push(`${tag} ${outcome}`); return { exchangeTag: tag }; } },
         allowCopy: true,
         now: () => new Date('2026-12-02T09:00:00Z')
-      },
-      (s) => states.push(s)
+      }
     );
+    c.subscribe((s) => states.push(s));
     return { c, states, copies };
   }
 

@@ -60,9 +60,9 @@ export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardE
         copier,
         history: new FixHistory(app.store, `profile-photo-sync:fix:${user}`),
         allowCopy: this.properties.allowCopy !== false
-      },
-      (state) => this.setState(state)
+      }
     );
+    this._controller.subscribe((state) => this.setState(state));
     // The first paint has the remembered verdict (or "checking"): nothing is asked for before it.
     this.state = this._controller.initialState();
     this.cardNavigator.register(CARD_VIEW_REGISTRY_ID, () => new CardView(() => showMeHowUrl(this.properties, site)));

@@ -24,19 +24,17 @@ export interface ICardServices {
 
 /**
  * The card's behaviour without SPFx: the remembered verdict first, the check that confirms it, Check again, and the
- * copy (confirm, copy, check again, result). The ACE class hands every state to `setState`; the views only read it.
+ * copy (confirm, copy, check again, result). The ACE class subscribes its `setState`; the views only read the state.
  */
 export class CardController {
   private _state: IProfilePhotoCardState = { checking: false };
   private readonly _services: ICardServices;
-  private readonly _onChange: (state: IProfilePhotoCardState) => void;
   private readonly _listeners: Array<(state: IProfilePhotoCardState) => void> = [];
   private readonly _now: () => Date;
   private _confirming: Promise<void> | undefined;
 
-  public constructor(services: ICardServices, onChange: (state: IProfilePhotoCardState) => void) {
+  public constructor(services: ICardServices) {
     this._services = services;
-    this._onChange = onChange;
     this._now = services.now || (() => new Date());
   }
 
@@ -44,7 +42,7 @@ export class CardController {
     return this._state;
   }
 
-  /** Another reader of every state (a host's view); returns how to stop. */
+  /** Hands every new state to `listener` (the ACE's `setState`, a host's view); returns how to stop. */
   public subscribe(listener: (state: IProfilePhotoCardState) => void): () => void {
     this._listeners.push(listener);
     return () => {
@@ -145,7 +143,6 @@ export class CardController {
 
   private _set(state: IProfilePhotoCardState): void {
     this._state = state;
-    this._onChange(state);
     this._listeners.forEach((l) => l(state));
   }
 }
