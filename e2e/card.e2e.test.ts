@@ -167,3 +167,58 @@ describe('a repeat visit', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe('on a phone (the Teams app, 360 px): Medium cards two to a row, Large the full width', () => {
+  /** What spills out of each card (text past its bottom or side, a button outside it), and past the phone's width. */
+  function spills(): Promise<{ dashboard: number; cards: string[] }> {
+    return page.evaluate(() => {
+      const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-card-size]'));
+      const out: string[] = [];
+      for (const card of cards) {
+        const box = card.getBoundingClientRect();
+        for (const el of Array.from(card.querySelectorAll<HTMLElement>('*'))) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && (r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5)) {
+            out.push(`${card.getAttribute('data-card-size')}: ${el.className.toString() || el.tagName} "${(el.textContent || '').slice(0, 40)}"`);
+          }
+        }
+      }
+      const dashboard = document.querySelector<HTMLElement>('[data-testid="dashboard"]')!;
+      return { dashboard: Math.max(0, Math.round(dashboard.getBoundingClientRect().right - window.innerWidth)), cards: out };
+    });
+  }
+
+  test.each(['en-us', 'de-de', 'es-es', 'fr-fr', 'it-it', 'ja-jp', 'nl-nl', 'pt-br'])('%s: the longest verdicts fit their cards', async (locale) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    // The longest headline with a body and a button (out-of-sync), and the longest without one's photo (no-mailbox).
+    for (const scenario of ['out-of-sync', 'no-mailbox', 'no-exchange-photo']) {
+      await page.goto(workbenchUrl({ part: 'card', scenario, locale }));
+      await page.waitForFunction(() => document.querySelector('[data-card-verdict]')!.getAttribute('data-card-verdict') !== 'checking', null, { timeout: 30000 });
+      const widths = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-card-size]')).map((c) => Math.round(c.getBoundingClientRect().width)));
+      expect(widths[0]).toBeLessThan(widths[1] / 2); // Medium: half a row
+      expect(await spills()).toEqual({ dashboard: 0, cards: [] });
+    }
+  });
+
+  test('the quick view fills the screen: both photos side by side, nothing wider than the phone; screenshots', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync' }));
+    expect(await headline()).toBe('SharePoint shows an old photo');
+    await page.locator('[data-testid="dashboard"]').screenshot({ path: path.join(SCREENSHOTS, 'card-phone.png') });
+    await openQuickView();
+    const outlook = quickView().getByRole('img', { name: 'Your photo in Outlook and Teams' });
+    const sharePoint = quickView().getByRole('img', { name: 'Your photo as SharePoint shows it' });
+    await outlook.waitFor();
+    const [a, b] = [await outlook.boundingBox(), await sharePoint.boundingBox()];
+    expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
+    expect(a!.x + a!.width).toBeLessThanOrEqual(b!.x);
+    const sideways = await page.evaluate(() => {
+      const view = document.querySelector<HTMLElement>('[data-testid="quick-view"]')!;
+      const wider = Array.from(view.querySelectorAll<HTMLElement>('*')).filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5);
+      return { view: view.scrollWidth - view.clientWidth, elements: wider.map((el) => el.className.toString() || el.tagName).slice(0, 5) };
+    });
+    expect(sideways).toEqual({ view: 0, elements: [] });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-phone-quick-view.png') });
+  });
+});
