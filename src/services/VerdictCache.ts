@@ -91,18 +91,10 @@ export class VerdictCache implements IVerdictCache {
     return entry ? entry.result : undefined;
   }
 
-  /**
-   * The entry, decoded once, when it is one this version wrote and holds an answer; never throws. Its photos are
-   * decoded here, so that a damaged entry is no entry.
-   */
-  private _entry(): { fingerprint: string; result: IPhotoSyncResult } | undefined {
+  /** The entry, decoded once (see `parseStoredVerdict`). */
+  private _entry(): IRememberedEntry | undefined {
     try {
-      const raw = this._store && this._store.getItem(this._key);
-      const stored = raw ? (JSON.parse(raw) as IStoredVerdict) : undefined;
-      if (!stored || stored.version !== 1 || typeof stored.fingerprint !== 'string' || !stored.verdict || CACHEABLE.indexOf(stored.verdict.kind) < 0) {
-        return undefined;
-      }
-      return { fingerprint: stored.fingerprint, result: fromStoredVerdict(stored) };
+      return parseStoredVerdict(this._store && this._store.getItem(this._key));
     } catch {
       return undefined;
     }
@@ -117,27 +109,61 @@ export class VerdictCache implements IVerdictCache {
   }
 
   public write(print: string, result: IPhotoSyncResult): void {
-    if (!this._store || CACHEABLE.indexOf(result.verdict.kind) < 0) {
+    const text = this._store ? storedVerdict(print, result) : undefined;
+    if (!this._store || !text) {
       return;
     }
-    const stored: IStoredVerdict = {
-      version: 1,
-      fingerprint: print,
-      verdict: result.verdict,
-      exchangePhoto: toStored(result.exchangePhoto),
-      sharePointPhoto: toStored(result.sharePointPhoto),
-      sharePointUpdated: result.sharePointUpdated ? result.sharePointUpdated.toISOString() : undefined,
-      displayName: result.displayName,
-      checkedAt: result.checkedAt.toISOString(),
-      sharePointPicture: result.sharePointPicture,
-      exchangeTag: result.exchangeTag,
-      compared: result.compared
-    };
     try {
-      this._store.setItem(this._key, JSON.stringify(stored));
+      this._store.setItem(this._key, text);
     } catch {
       // Storage full or blocked: the next visit just checks in full.
     }
+  }
+}
+
+/** A remembered verdict and the fingerprint it was decided from. */
+export interface IRememberedEntry {
+  fingerprint: string;
+  result: IPhotoSyncResult;
+}
+
+/**
+ * A verdict as the cache keeps it (JSON text, the photos in base64), also what the card hands its host's cache;
+ * undefined for a verdict not worth remembering (a failure).
+ */
+export function storedVerdict(print: string, result: IPhotoSyncResult): string | undefined {
+  if (CACHEABLE.indexOf(result.verdict.kind) < 0) {
+    return undefined;
+  }
+  const stored: IStoredVerdict = {
+    version: 1,
+    fingerprint: print,
+    verdict: result.verdict,
+    exchangePhoto: toStored(result.exchangePhoto),
+    sharePointPhoto: toStored(result.sharePointPhoto),
+    sharePointUpdated: result.sharePointUpdated ? result.sharePointUpdated.toISOString() : undefined,
+    displayName: result.displayName,
+    checkedAt: result.checkedAt.toISOString(),
+    sharePointPicture: result.sharePointPicture,
+    exchangeTag: result.exchangeTag,
+    compared: result.compared
+  };
+  return JSON.stringify(stored);
+}
+
+/**
+ * What `storedVerdict` wrote, read back: undefined unless it is text this version wrote, holds an answer and its
+ * photos decode (a damaged entry is no entry). Never throws.
+ */
+export function parseStoredVerdict(text: unknown): IRememberedEntry | undefined {
+  try {
+    const stored = typeof text === 'string' && text ? (JSON.parse(text) as IStoredVerdict) : undefined;
+    if (!stored || stored.version !== 1 || typeof stored.fingerprint !== 'string' || !stored.verdict || CACHEABLE.indexOf(stored.verdict.kind) < 0 || isNaN(Date.parse(stored.checkedAt))) {
+      return undefined;
+    }
+    return { fingerprint: stored.fingerprint, result: fromStoredVerdict(stored) };
+  } catch {
+    return undefined;
   }
 }
 

@@ -88,8 +88,13 @@ export abstract class BaseAdaptiveCardExtension<TProperties = {}, TState = {}> {
     this.quickViewNavigator = new ViewNavigator<BaseAdaptiveCardQuickView<TProperties, TState, unknown>>(attach);
   }
 
-  public onInit(): Promise<void> {
+  public onInit(_cachedLoadParameters?: unknown): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** As 1.22.2: what the host's ACE cache keeps from each render; nothing unless the card says. */
+  protected getCachedState(_state: TState): unknown {
+    return {};
   }
 
   public setState(state: Partial<TState>): void {
@@ -123,7 +128,11 @@ export interface IHostedCard<TProperties> {
   context: unknown;
   properties: TProperties;
   cardSize: CardSize;
-  onInit(): Promise<void>;
+  /** `cachedLoadParameters`: what the host's cache kept (`{ state, cardNavigatorState }`), as 1.22.2 hands it. */
+  onInit(cachedLoadParameters?: unknown): Promise<void>;
+  state: unknown;
+  /** Protected in the real class; the host calls it after each render and keeps what it returns. */
+  getCachedState(state: unknown): unknown;
   currentCardView(): { cardViewParameters: unknown; onCardSelection: unknown };
   quickViewNavigator: { push(id: string): { data: unknown; template: unknown; onAction(action: unknown): void } };
 }

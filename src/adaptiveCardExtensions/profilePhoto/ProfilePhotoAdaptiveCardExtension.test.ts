@@ -3,6 +3,7 @@ import { IHostedCard } from '../../../test/spfx/sp-adaptive-card-extension-base'
 import { IProfilePhotoCardProperties } from './cardModel';
 import { VerdictCache } from '../../services/VerdictCache';
 import { CardController } from './cardController';
+import { cachedStateOf } from './hostCache';
 import { FakeChecker, result } from '../../../test/fakes/FakeChecker';
 import { QUICK_VIEW_REGISTRY_ID } from './registry';
 import { IProfilePhotoCardState } from './cardModel';
@@ -77,6 +78,62 @@ describe('ProfilePhotoAdaptiveCardExtension, hosted as a dashboard hosts it', ()
     expect(quick.data).toMatchObject({ verdictTitle: "We couldn't check your photo.", canCheckAgain: true });
     // The web part's words for a request that took too long, naming the side that did.
     expect(quick.data.details).toContain('Problem with: your Outlook / Teams photo.');
+  });
+});
+
+describe("the host's ACE cache (getCachedState, handed back to onInit), with the verdict cache behind it", () => {
+  beforeEach(() => window.localStorage.clear());
+  afterEach(() => jest.useRealTimers());
+  const verdictCache = (): VerdictCache => new VerdictCache(window.localStorage, `profile-photo-sync:verdict:${LOGIN}`);
+
+  async function hosted(cachedLoadParameters?: unknown): Promise<{ card: IHostedCard<IProfilePhotoCardProperties>; header: () => string; clientRequests: () => number }> {
+    jest.useFakeTimers();
+    const host = hangingContext();
+    const card = new ProfilePhotoAdaptiveCardExtension() as unknown as IHostedCard<IProfilePhotoCardProperties>;
+    card.context = host.context;
+    card.properties = { title: '', allowCopy: true };
+    await card.onInit(cachedLoadParameters);
+    const header = (): string => (card.currentCardView() as unknown as { cardViewParameters: ICardParameters }).cardViewParameters.header[0].text;
+    return { card, header, clientRequests: () => host.clientRequests };
+  }
+
+  test('what the card gave the host comes back as its first card, with its photos, when the browser storage is empty', async () => {
+    verdictCache().write('print', { ...result({ kind: 'out-of-sync', distance: 0.4 }), exchangeTag: 'photo:W/"1"' });
+    const first = await hosted();
+    const kept = first.card.getCachedState(first.card.state);
+    // Through the host's serialisation (JSON), then a visit where the browser's storage was cleared.
+    const handedBack = { state: JSON.parse(JSON.stringify(kept)) as unknown, cardNavigatorState: ['ProfilePhoto_CARD_VIEW'] };
+    window.localStorage.clear();
+    const second = await hosted(handedBack);
+    expect(second.header()).toBe('SharePoint shows an old photo');
+    expect(second.clientRequests()).toBe(0);
+    const quick = second.card.quickViewNavigator.push(QUICK_VIEW_REGISTRY_ID) as unknown as { data: { exchange: { url: string } } };
+    expect(quick.data.exchange.url).toMatch(/^data:image\/jpeg;base64,/);
+  });
+
+  test.each([
+    ['arrive empty', { state: {}, cardNavigatorState: [] }],
+    ['are damaged', { state: { remembered: '{"version":1,"fingerprint":"","verdict":' }, cardNavigatorState: [] }],
+    ['hold a failure', { state: { remembered: '{"version":1,"fingerprint":"","verdict":{"kind":"could-not-check","reason":"timeout"},"checkedAt":"2026-12-01T10:00:00Z"}' }, cardNavigatorState: [] }],
+    ['are missing', undefined]
+  ])("parameters that %s: the verdict cache's verdict, or checking when it has none", async (_name, parameters) => {
+    expect((await hosted(parameters)).header()).toBe('Checking your profile photo…');
+    verdictCache().write('print', result({ kind: 'in-sync', distance: 0.02 }));
+    expect((await hosted(parameters)).header()).toBe('Your photo is in sync');
+  });
+
+  test('both remember: the newer verdict wins (the personal part may have checked since the card did)', async () => {
+    const older = cachedStateOf({ checking: false, result: { ...result({ kind: 'out-of-sync', distance: 0.4 }), checkedAt: new Date('2026-12-01T08:00:00Z') } });
+    verdictCache().write('print', { ...result({ kind: 'in-sync', distance: 0.02 }), checkedAt: new Date('2026-12-01T09:00:00Z') });
+    expect((await hosted({ state: older, cardNavigatorState: [] })).header()).toBe('Your photo is in sync');
+    const newer = cachedStateOf({ checking: false, result: { ...result({ kind: 'out-of-sync', distance: 0.4 }), checkedAt: new Date('2026-12-01T10:00:00Z') } });
+    expect((await hosted({ state: newer, cardNavigatorState: [] })).header()).toBe('SharePoint shows an old photo');
+  });
+
+  test('the host keeps answers only: nothing while checking or after a failed check', () => {
+    expect(cachedStateOf({ checking: true })).toEqual({});
+    expect(cachedStateOf({ checking: false, result: result({ kind: 'could-not-check', reason: 'timeout', service: 'exchange' }) })).toEqual({});
+    expect(cachedStateOf({ checking: false, result: result({ kind: 'in-sync', distance: 0 }) }).remembered).toContain('"in-sync"');
   });
 });
 

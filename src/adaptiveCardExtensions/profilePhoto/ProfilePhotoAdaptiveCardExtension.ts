@@ -18,6 +18,7 @@ import { helpUrlError } from '../../shared/settings';
 import { CardController } from './cardController';
 import { IProfilePhotoCardProperties, IProfilePhotoCardState, showMeHowUrl } from './cardModel';
 import { CardView } from './cardView/CardView';
+import { cachedStateOf, ICardCachedState, newestRemembered, rememberedByHost } from './hostCache';
 import { QuickView } from './quickView/QuickView';
 import { CARD_VIEW_REGISTRY_ID, QUICK_VIEW_REGISTRY_ID } from './registry';
 
@@ -31,7 +32,11 @@ export const CLIENT_TIME_LIMIT_MS = 30000;
 export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardExtension<IProfilePhotoCardProperties, IProfilePhotoCardState> {
   private _controller: CardController | undefined;
 
-  public onInit(): Promise<void> {
+  /**
+   * `cachedLoadParameters`: what the host's ACE cache kept from the last render (see `getCachedState`); its verdict,
+   * or the verdict cache's, whichever is newer, is the first card. Either may be missing.
+   */
+  public onInit(cachedLoadParameters?: unknown): Promise<void> {
     const user = this.context.pageContext.user.loginName;
     const site = this.context.pageContext.web.absoluteUrl;
     const app = createAppServices();
@@ -56,7 +61,7 @@ export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardE
     this._controller = new CardController(
       {
         checker,
-        remembered: () => cache.last(),
+        remembered: () => newestRemembered(rememberedByHost(cachedLoadParameters), cache.last()),
         copier,
         history: new FixHistory(app.store, `profile-photo-sync:fix:${user}`),
         allowCopy: this.properties.allowCopy !== false
@@ -84,6 +89,11 @@ export default class ProfilePhotoAdaptiveCardExtension extends BaseAdaptiveCardE
     if (this._controller) {
       this._controller.onAction(id).catch(() => undefined);
     }
+  }
+
+  /** What the host's ACE cache keeps from each render (beta API; its default keeps nothing): the verdict. */
+  protected getCachedState(state: IProfilePhotoCardState): ICardCachedState {
+    return cachedStateOf(state);
   }
 
   protected renderCard(): string | undefined {
