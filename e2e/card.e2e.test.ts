@@ -126,9 +126,19 @@ describe('themes', () => {
 });
 
 describe('a repeat visit', () => {
-  test('the remembered verdict is in the first card, before any request to the tenant', async () => {
+  test.each([
+    ['both the ACE cache and the browser storage', undefined],
+    ["the ACE cache alone (the browser's copy cleared)", 'profile-photo-sync:verdict:'],
+    ["the browser storage alone (the ACE cache's parameters arrive empty)", 'workbench:ace-cache:']
+  ])('the remembered verdict is in the first card, before any request to the tenant: from %s', async (_from, cleared) => {
     await page.goto(workbenchUrl({ part: 'card', scenario: 'out-of-sync' }));
     expect(await headline()).toBe('SharePoint shows an old photo');
+    const removed = await page.evaluate((prefix) => {
+      const keys = Object.keys(window.localStorage).filter((key) => !!prefix && key.startsWith(prefix));
+      keys.forEach((key) => window.localStorage.removeItem(key));
+      return keys.length;
+    }, cleared);
+    expect(removed).toBe(cleared ? 1 : 0);
     // Counted in the page: every fetch to the tenant, and the headline the moment the card first enters the DOM
     // (a mutation observer runs within React's commit, before the browser paints and before any timer).
     await page.addInitScript(() => {

@@ -31,6 +31,7 @@ import { createTeamOverviewService, ITeamOverviewServices } from '../../src/webp
 import { indexedDbTeamStore } from '../../src/services/team/indexedDbTeamStore';
 import { TeamScope } from '../../src/models/ITeam';
 import { CardController } from '../../src/adaptiveCardExtensions/profilePhoto/cardController';
+import { cachedStateOf, newestRemembered, rememberedByHost } from '../../src/adaptiveCardExtensions/profilePhoto/hostCache';
 import { Dashboard } from './dashboard';
 
 interface IWorkbenchConfig {
@@ -125,8 +126,20 @@ function createServices(config: IWorkbenchConfig): IServices {
     store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
   });
   const copier = new PhotoCopier(exchange, sharePoint);
-  const card = new CardController({ checker: Promise.resolve(checker), remembered: () => cache.last(), copier: Promise.resolve(copier), history, allowCopy });
+  // The dashboard's own ACE cache, as SharePoint keeps it: what the card's getCachedState returns after each render,
+  // handed back on the next load (its own storage key, so a test can clear the verdict cache alone).
+  const hostCacheKey = `workbench:ace-cache:${TENANT_USER.accountName}`;
+  const hostCached = (): unknown => {
+    try {
+      const text = window.localStorage.getItem(hostCacheKey);
+      return text ? { state: JSON.parse(text) as unknown, cardNavigatorState: [] } : undefined;
+    } catch {
+      return undefined; // as an expired or emptied host cache
+    }
+  };
+  const card = new CardController({ checker: Promise.resolve(checker), remembered: () => newestRemembered(rememberedByHost(hostCached()), cache.last()), copier: Promise.resolve(copier), history, allowCopy });
   card.initialState();
+  card.subscribe((state) => window.localStorage.setItem(hostCacheKey, JSON.stringify(cachedStateOf(state))));
   return { app, checker, history, copier, team, siteUrl: config.sharePointUrl, card };
 }
 
