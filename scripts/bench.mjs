@@ -50,7 +50,7 @@ let total = 0;
 let totalGz = 0;
 for (const f of files.sort()) {
   const buf = fs.readFileSync(path.join(dist, f));
-  const role = f.startsWith('team-overview-web-part') ? 'team overview (its own web part)' : f.startsWith('profile-photo-sync-web-part') ? 'initial chunk' : f.startsWith('ProfilePhotoSyncWebPartStrings') ? 'strings (one locale loads)' : f.includes('guided-fix') ? 'lazy: guided fix' : f.includes('photo-comparison') ? 'lazy: comparison' : 'lazy: shared by a lazy chunk';
+  const role = f.startsWith('team-overview-web-part') ? 'team overview (its own web part)' : f.startsWith('profile-photo-adaptive-card-extension') ? 'the card (its own bundle)' : f.startsWith('profile-photo-sync-web-part') ? 'initial chunk' : f.startsWith('ProfilePhotoSyncWebPartStrings') ? 'strings (one locale loads)' : f.includes('guided-fix') ? 'lazy: guided fix' : f.includes('photo-comparison') ? 'lazy: comparison' : 'lazy: shared by a lazy chunk';
   if (!f.startsWith('ProfilePhotoSyncWebPartStrings')) {
     total += buf.length;
     totalGz += gz(buf);
