@@ -75,6 +75,15 @@ async function main() {
     failures.push(`expected the web parts ${Object.keys(PARTS).join(', ')}, found ${found.join(', ') || 'none'}`);
   }
   if (!assets.some((n) => /ProfilePhotoSyncWebPartStrings_nl-nl_/.test(n))) failures.push('the nl-nl strings are missing');
+  // One copy of each script: an earlier build's bundles left in release/ would ship too (and bloat the package).
+  const copies = {};
+  for (const name of assets) {
+    const base = path.basename(name).replace(/_[0-9a-f]{16,}\.js$/, '');
+    copies[base] = (copies[base] || 0) + 1;
+  }
+  for (const [base, n] of Object.entries(copies)) {
+    if (n > 1) failures.push(`${n} builds of ${base} are in the package: an earlier build was left in release/ (npm run package cleans first)`);
+  }
   console.log(`${path.relative(process.cwd(), PACKAGE)}: ${fs.statSync(PACKAGE).size} bytes; web parts ${found.join(', ')}; card ${cards.join(', ')}; ${assets.length} scripts`);
   if (failures.length) {
     failures.forEach((f) => console.error(`verify-package: ${f}`));
