@@ -5,7 +5,7 @@ import { VerdictCache } from '../../services/VerdictCache';
 import { CardController } from './cardController';
 import { cachedStateOf } from './hostCache';
 import { FakeChecker, result } from '../../../test/fakes/FakeChecker';
-import { QUICK_VIEW_REGISTRY_ID } from './registry';
+import { CARD_VIEW_REGISTRY_ID, QUICK_VIEW_REGISTRY_ID } from './registry';
 import { IProfilePhotoCardState } from './cardModel';
 import { CopyOutcome } from '../../models/ICopyOutcome';
 
@@ -102,7 +102,7 @@ describe("the host's ACE cache (getCachedState, handed back to onInit), with the
     const first = await hosted();
     const kept = first.card.getCachedState(first.card.state);
     // Through the host's serialisation (JSON), then a visit where the browser's storage was cleared.
-    const handedBack = { state: JSON.parse(JSON.stringify(kept)) as unknown, cardNavigatorState: ['ProfilePhoto_CARD_VIEW'] };
+    const handedBack = { state: JSON.parse(JSON.stringify(kept)) as unknown, cardNavigatorState: [CARD_VIEW_REGISTRY_ID] };
     window.localStorage.clear();
     const second = await hosted(handedBack);
     expect(second.header()).toBe('SharePoint shows an old photo');
