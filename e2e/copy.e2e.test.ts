@@ -72,7 +72,8 @@ describe('Copy my Outlook photo to SharePoint, end to end', () => {
     await tabTo(COPY);
     await page.keyboard.press('Enter');
     await page.getByText('Replace your SharePoint photo?').waitFor();
-    expect(await page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('.ms-Dialog-main'))).toBe(true); // focus moved into the dialog
+    // Focus moves into the dialog (Fluent's focus trap does it a frame after the dialog shows): fails if it never does.
+    await page.waitForFunction(() => !!document.activeElement && !!document.activeElement.closest('.ms-Dialog-main'), null, { timeout: 5000 });
     await page.keyboard.press('Escape');
     await page.getByText('Replace your SharePoint photo?').waitFor({ state: 'hidden' });
     expect(await focusedName(page)).toContain(COPY); // focus is back where it was
