@@ -2,6 +2,7 @@
  * @jest-environment node
  */
 import { DEFAULT_SHAREPOINT_PACE, MIN_REQUESTS_PER_MINUTE, SharePointScheduler, sharedSharePointScheduler } from './sharePointScheduler';
+import { BudgetMessage, browserBudgetPeers, IBudgetPeers, ISharedPaceState, parseMessage } from './budgetPeers';
 
 /** A SharePoint that answers each request at once with what `answer` says; records when each was sent. */
 class FakeSharePoint {
@@ -84,29 +85,79 @@ describe('SharePointScheduler: the pace', () => {
 });
 
 describe('SharePointScheduler: when SharePoint says slow down', () => {
-  test('a 429 pauses the whole queue for its Retry-After, the request goes again after it, the pace halves', async () => {
-    const sp = new FakeSharePoint((url, n) => (url === '/a' && n === 1 ? { status: 429, headers: { 'Retry-After': '30' } } : {}));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 4 });
+  test('a 429 pauses the whole queue for its Retry-After, the request goes again after it, the pace halves from what was sent', async () => {
+    const sp = new FakeSharePoint((url, n) => (url === '/a' && n === 11 ? { status: 429, headers: { 'Retry-After': '30' } } : {}));
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 20 });
     const statuses: Array<number | undefined> = [];
     scheduler.subscribe((s) => statuses.push(s.pausedUntil));
+    for (let i = 0; i < 10; i++) {
+      scheduler.fetch(`/${i}`).catch(() => undefined);
+    }
     const a = scheduler.fetch('/a');
     const b = scheduler.fetch('/b');
     await elapse(0);
-    expect(sp.urls()).toEqual(['/a']);
-    expect(scheduler.status()).toMatchObject({ throttled: 1, requestsPerMinute: 120 });
+    expect(sp.sent).toHaveLength(11);
+    // 11 went out in the last minute and the 11th was refused: half of that, far below the configured 240.
+    expect(scheduler.status()).toMatchObject({ throttled: 1, requestsPerMinute: 5.5 });
     expect(scheduler.status().pausedUntil).toBe(Date.now() + 30000);
     await elapse(29000);
-    expect(sp.urls()).toEqual(['/a']); // nothing at all during the wait
+    expect(sp.sent).toHaveLength(11); // nothing at all during the wait
     await elapse(1100);
-    expect(sp.urls()).toEqual(['/a', '/a']);
+    expect(sp.urls().slice(10)).toEqual(['/a', '/a']);
     expect((await a).status).toBe(200);
-    await elapse(1000);
-    expect(sp.urls()).toEqual(['/a', '/a', '/b']);
-    // At the halved pace (120 a minute), not in a burst after the wait.
-    expect(sp.sent[2].at - sp.sent[1].at).toBeGreaterThanOrEqual(500);
+    await elapse(9000);
+    expect(sp.sent).toHaveLength(12); // at 5.5 a minute, not in a burst after the wait
+    await elapse(3000);
+    expect(sp.urls().slice(10)).toEqual(['/a', '/a', '/b']);
     expect((await b).status).toBe(200);
     expect(statuses[0]).toBeGreaterThan(0); // told when it paused
     expect(statuses[statuses.length - 1]).toBeUndefined(); // and when it went on
+  });
+
+  test('one decrease a round: the requests already in flight when the first 429 came do not halve it again', async () => {
+    const sp = new FakeSharePoint((_url, n) => (n >= 9 && n <= 12 ? { status: 429, headers: { 'Retry-After': '5' } } : {}));
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 4, burst: 12 });
+    Array.from({ length: 12 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
+    await elapse(0);
+    expect(scheduler.status().throttled).toBe(4);
+    expect(scheduler.status().requestsPerMinute).toBe(6); // 12 sent when the first was refused: halved once
+  });
+
+  test('no floor: a budget of two a minute (and no RateLimit headers) is found by AIMD alone', async () => {
+    let refusedUntil = 0;
+    let sentWhileTold = 0;
+    const sp: FakeSharePoint = new FakeSharePoint(() => {
+      sentWhileTold += Date.now() < refusedUntil ? 1 : 0;
+      if (sp.sent.filter((x: { at: number }) => x.at > Date.now() - 60000).length > 2) {
+        refusedUntil = Date.now() + 30000;
+        return { status: 429, headers: { 'Retry-After': '30' } };
+      }
+      return {};
+    });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 4 });
+    const answers = Array.from({ length: 60 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
+    await elapse(15 * 60000);
+    expect(scheduler.status().requestsPerMinute).toBeLessThan(4);
+    expect(scheduler.status().requestsPerMinute).toBeGreaterThanOrEqual(MIN_REQUESTS_PER_MINUTE);
+    expect(sentWhileTold).toBe(0);
+    // The sawtooth's cost: a probe above the budget now and then; still most of the budget is used.
+    const { sent, throttled } = scheduler.status();
+    expect(sent - throttled).toBeGreaterThanOrEqual(18); // of the 30 that 15 minutes at 2 a minute allow
+    expect(answers).toHaveLength(60);
+  });
+
+  test('additive increase: a quiet minute after the pace was lowered, 2 a minute more every 10 s, up to the configured pace', async () => {
+    const sp = new FakeSharePoint((_url, n) => (n === 4 ? { status: 429, headers: { 'Retry-After': '1' } } : {}));
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 4 });
+    Array.from({ length: 200 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
+    await elapse(0);
+    expect(scheduler.status().requestsPerMinute).toBe(2); // 4 sent, the 4th refused
+    await elapse(55000);
+    expect(scheduler.status().requestsPerMinute).toBe(2); // no probing within the minute
+    await elapse(30000);
+    expect(scheduler.status().requestsPerMinute).toBe(8); // three steps since
+    await elapse(10 * 60000);
+    expect(scheduler.status().requestsPerMinute).toBe(60); // never above the configured pace
   });
 
   test('Retry-After as a date; a 503 counts as throttling too', async () => {
@@ -123,7 +174,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
     expect((await r).status).toBe(200);
   });
 
-  test('without Retry-After it waits 10 s, doubling while throttling goes on; never below the slowest pace', async () => {
+  test('without Retry-After it waits 10 s, doubling while throttling goes on', async () => {
     const sp = new FakeSharePoint((_url, n) => (n <= 3 ? { status: 429 } : {}));
     const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 4 });
     const r = scheduler.fetch('/x');
@@ -138,22 +189,40 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
     expect(scheduler.status().requestsPerMinute).toBe(MIN_REQUESTS_PER_MINUTE);
   });
 
-  test('RateLimit headers slow the pace before any 429; none left pauses until the reset', async () => {
-    const headers: Array<Record<string, string>> = [{ 'RateLimit-Limit': '600', 'RateLimit-Remaining': '20', 'RateLimit-Reset': '30' }, { 'RateLimit-Limit': '600', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '12' }];
+  test('RateLimit headers set the pace outright (nine tenths of the limit), send no more than remains, and none left waits for the reset', async () => {
+    const headers: Array<Record<string, string>> = [
+      { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '4', 'RateLimit-Reset': '50' },
+      { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '12' }
+    ];
     const sp = new FakeSharePoint((_url, n) => ({ headers: headers[n - 1] || {} }));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 4 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10 });
     scheduler.fetch('/1').catch(() => undefined);
     await elapse(0);
-    expect(scheduler.status().requestsPerMinute).toBe(32); // 20 left over 30 s, with a fifth to spare
+    expect(scheduler.status().requestsPerMinute).toBe(18);
     scheduler.fetch('/2').catch(() => undefined);
     scheduler.fetch('/3').catch(() => undefined);
     await elapse(2000);
-    expect(sp.sent).toHaveLength(2);
+    expect(sp.sent).toHaveLength(2); // the bucket held 10, but 4 remained, and the pace is one every 3.3 s
     await elapse(9000);
-    expect(sp.sent).toHaveLength(2);
+    expect(sp.sent).toHaveLength(2); // none left: until the reset, 12 s after the second answer
     await elapse(4000);
     expect(sp.sent).toHaveLength(3);
     expect(scheduler.status().throttled).toBe(0);
+  });
+
+  test('a redirected request costs two: with 3 remaining, one more picture goes (2), then it waits for the reset', async () => {
+    const reading: Record<string, string> = { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '3', 'RateLimit-Reset': '20' };
+    const sp = new FakeSharePoint((_url, n) => ({ redirected: true, headers: n === 5 ? reading : {} }));
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 20 });
+    Array.from({ length: 8 }, (_, i) => scheduler.fetch(`/p${i}`).catch(() => undefined));
+    await elapse(0);
+    expect(sp.sent).toHaveLength(6);
+    await elapse(19000);
+    expect(sp.sent).toHaveLength(6);
+    await elapse(2000);
+    expect(sp.sent.length).toBeGreaterThanOrEqual(7);
+    expect(sp.sent[6].at - sp.sent[5].at).toBeGreaterThanOrEqual(20000);
+    expect(scheduler.status().pausedUntil).toBeUndefined(); // its own care, not SharePoint's word: no pause shown
   });
 
   test('a request throttled again and again is answered with the last 429 (the caller reports it)', async () => {
@@ -163,6 +232,80 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
     await elapse(30000);
     expect((await r).status).toBe(429);
     expect(sp.sent).toHaveLength(5);
+  });
+});
+
+describe("SharePointScheduler: one budget across a person's tabs", () => {
+  /** Two tabs of one browser: messages reach the other a moment later; one storage. */
+  function twoTabs(): [IBudgetPeers, IBudgetPeers] {
+    const listeners: Array<Array<(m: BudgetMessage) => void>> = [[], []];
+    let stored: ISharedPaceState | undefined;
+    const tab = (i: number): IBudgetPeers => ({
+      post: (m) => listeners[1 - i].forEach((l) => setTimeout(() => l(m), 1)),
+      listen: (l) => {
+        listeners[i].push(l);
+        return () => undefined;
+      },
+      load: () => stored,
+      save: (s) => {
+        stored = s;
+      }
+    });
+    return [tab(0), tab(1)];
+  }
+
+  test("each tab's sends use the other's allowance: two tabs together keep one pace", async () => {
+    const sp = new FakeSharePoint();
+    const [one, two] = twoTabs();
+    const a = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 4, burst: 4 }, undefined, one);
+    const b = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 4, burst: 4 }, undefined, two);
+    Array.from({ length: 30 }, (_, i) => a.fetch(`/a${i}`).catch(() => undefined));
+    await elapse(10);
+    Array.from({ length: 30 }, (_, i) => b.fetch(`/b${i}`).catch(() => undefined));
+    await elapse(20000);
+    // 60 a minute between them: the first burst of 4, then about one a second, whichever tab sends it.
+    expect(sp.sent.length).toBeGreaterThanOrEqual(22);
+    expect(sp.sent.length).toBeLessThanOrEqual(26);
+    expect(sp.urls().some((u) => u.startsWith('/b'))).toBe(true);
+  });
+
+  test("a 429 in one tab pauses the other, which takes the lowered pace; a tab opened later starts from it", async () => {
+    const sp: FakeSharePoint = new FakeSharePoint((url) => (url === '/a5' && sp.sent.filter((s: { url: string }) => s.url === '/a5').length === 1 ? { status: 429, headers: { 'Retry-After': '20' } } : {}));
+    const [one, two] = twoTabs();
+    const a = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10 }, undefined, one);
+    const b = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10 }, undefined, two);
+    Array.from({ length: 6 }, (_, i) => a.fetch(`/a${i}`).catch(() => undefined));
+    await elapse(100);
+    expect(a.status().pausedUntil).toBeGreaterThan(Date.now());
+    expect(b.status()).toMatchObject({ pausedUntil: a.status().pausedUntil, requestsPerMinute: 3 });
+    b.fetch('/b').catch(() => undefined);
+    await elapse(19000);
+    expect(sp.urls()).not.toContain('/b');
+    const later = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10 }, undefined, one);
+    expect(later.status()).toMatchObject({ pausedUntil: a.status().pausedUntil, requestsPerMinute: 3 });
+    await elapse(2000);
+    expect(sp.urls()).toContain('/b');
+  });
+});
+
+describe('browserBudgetPeers', () => {
+  test('without BroadcastChannel or storage it shares nothing and never throws; a stranger on the channel is ignored', () => {
+    const peers = browserBudgetPeers('https://contoso.sharepoint.com', {});
+    expect(() => peers.post({ kind: 'sent', count: 1, at: 1 })).not.toThrow();
+    expect(peers.load()).toBeUndefined();
+    expect(parseMessage({ kind: 'sent', count: 1e9, at: 1 })).toBeUndefined();
+    expect(parseMessage({ kind: 'state', state: { pace: -1, pausedUntil: 0, at: 0 } })).toBeUndefined();
+    expect(parseMessage('hello')).toBeUndefined();
+    expect(parseMessage({ kind: 'state', state: { pace: 18, pausedUntil: 0, at: 5 } })).toEqual({ kind: 'state', state: { pace: 18, pausedUntil: 0, at: 5 } });
+  });
+
+  test("Node's BroadcastChannel and a storage: what one saves the next loads", () => {
+    const items = new Map<string, string>();
+    const storage = { getItem: (k: string) => items.get(k) || null, setItem: (k: string, v: string) => void items.set(k, v) } as unknown as Storage;
+    const one = browserBudgetPeers('site', { BroadcastChannel, localStorage: storage });
+    one.save({ pace: 18, pausedUntil: 0, at: 42 });
+    expect(browserBudgetPeers('site', { localStorage: storage }).load()).toEqual({ pace: 18, pausedUntil: 0, at: 42 });
+    expect(browserBudgetPeers('another site', { localStorage: storage }).load()).toBeUndefined();
   });
 });
 

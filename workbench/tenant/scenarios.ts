@@ -42,6 +42,11 @@ export interface IScenario {
   entraMetadata?: boolean;
   /** SharePoint's per-user budget, requests a minute (`&spBudget=N` on the page sets another). */
   spBudget?: number;
+  /**
+   * The budget changes while the person works (another tab, OneDrive or an app of theirs takes a share): from
+   * `afterSeconds` after the page was opened, `budget` a minute.
+   */
+  spBudgetChanges?: Array<{ afterSeconds: number; budget: number }>;
   /** The team overview: some requests inside Graph batches answer 429 once, or Graph refuses other people's photos. */
   team?: 'throttled' | 'no-permission';
   /** userphoto.aspx redirects to the picture on another origin, which sends no CORS headers. */
@@ -191,6 +196,14 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
     exchangePhoto: 'messi5',
     sharePoint: { kind: 'photo', photo: 'messi5' },
     spBudget: 20
+  },
+  {
+    name: 'team-sharepoint-budget-drops',
+    label: 'Team: SharePoint allows 40 requests a minute, then 15 from 45 s on (something else of the person\'s takes the rest)',
+    exchangePhoto: 'messi5',
+    sharePoint: { kind: 'photo', photo: 'messi5' },
+    spBudget: 40,
+    spBudgetChanges: [{ afterSeconds: 45, budget: 15 }]
   },
   { name: 'team-no-permission', label: "Team: Graph refuses other people's photos (403)", exchangePhoto: 'messi5', sharePoint: { kind: 'photo', photo: 'messi5' }, team: 'no-permission' },
   // Copying the photo into SharePoint, and how it fails.

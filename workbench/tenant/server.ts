@@ -143,15 +143,31 @@ export function createTenantServer(options: ITenantOptions): http.Server {
   /** Pictures behind the time-limited tokens userphoto.aspx redirects with, by token. */
   const tokens = new Map<string, ITokenPicture>();
   const spWindowMs = options.spWindowMs || 60000;
-  const throttleFor = (budget: number): SharePointThrottle => new SharePointThrottle(budget, spWindowMs);
+  /**
+   * SharePoint throttles a person, not a page: one budget for everything sent with a browser's cookie (every tab of
+   * it), kept when a tab opens the page again, and replaced only when a page asks for another budget.
+   */
+  const userThrottles = new Map<string, { key: string; throttle: SharePointThrottle }>();
+  const throttleFor = (user: string, budget: number, windowMs: number, changes: IScenario['spBudgetChanges'] = []): SharePointThrottle => {
+    const now = Date.now();
+    const at = changes.map((c) => ({ at: now + c.afterSeconds * 1000, budget: c.budget }));
+    const key = `${user}:${budget}:${windowMs}:${JSON.stringify(changes)}`;
+    const existing = userThrottles.get(user);
+    if (existing && existing.key === key) {
+      return existing.throttle;
+    }
+    const throttle = new SharePointThrottle(budget, windowMs, at);
+    userThrottles.set(user, { key, throttle });
+    return throttle;
+  };
 
-  const newSession = (scenarioName: string | null): ISession => {
+  const newSession = (user: string, scenarioName: string | null, windowMs: number): ISession => {
     const scenario = findScenario(scenarioName);
     // Each stored picture has its own timestamp, as in SharePoint: a day in 2026 derived from what is stored.
     const day = parseInt(crypto.createHash('sha1').update(JSON.stringify(scenario.sharePoint)).digest('hex').slice(0, 4), 16) % 300;
     return {
       scenario,
-      spThrottle: scenario.spBudget ? throttleFor(scenario.spBudget) : undefined,
+      spThrottle: scenario.spBudget ? throttleFor(user, scenario.spBudget, windowMs, scenario.spBudgetChanges) : undefined,
       faultsServed: 0,
       people: team.DEFAULT_PEOPLE,
       throttled: new Set<string>(),
@@ -178,9 +194,13 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     let id = cookies['pps-session'];
     let session = id ? sessions.get(id) : undefined;
     const isPage = req.method === 'GET' && url.pathname === '/';
+    // `&spWindowSeconds=N` on the page: this person's throttling window, when a test needs SharePoint's real minute
+    // on a tenant started with a shorter one.
+    const windowSeconds = isPage ? parseInt(url.searchParams.get('spWindowSeconds') || '', 10) : NaN;
+    const windowMs = windowSeconds > 0 ? windowSeconds * 1000 : spWindowMs;
     if (!session || !id || (isPage && url.searchParams.has('scenario'))) {
       id = id || crypto.randomBytes(12).toString('hex');
-      session = newSession(url.searchParams.get('scenario'));
+      session = newSession(id, url.searchParams.get('scenario'), windowMs);
       sessions.set(id, session);
     }
     res.setHeader('Set-Cookie', `pps-session=${id}; Path=/; SameSite=Lax; HttpOnly`);
@@ -189,7 +209,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     }
     const budget = isPage ? parseInt(url.searchParams.get('spBudget') || '', 10) : NaN;
     if (budget > 0) {
-      session.spThrottle = throttleFor(budget);
+      session.spThrottle = throttleFor(id, budget, windowMs);
     }
     const current = session;
     if (url.pathname.toLowerCase() === '/workbench/throttle-stats.json') {

@@ -3,7 +3,9 @@
  * minute (a sliding window); `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` on answers once 80% of it
  * is used; 429 with `Retry-After` beyond it (until the window has room again); requests sent during a `Retry-After`
  * window count as violations, and past a few the user is blocked for longer. Throttled requests count against the
- * budget too, as Microsoft documents.
+ * budget too, as Microsoft documents. The budget is the person's, whatever they use it from (every tab and browser
+ * session of theirs counts against one), and it can change while they work (`changes`): what is left for one web
+ * part depends on everything else the person does.
  */
 export interface IThrottleStats {
   requests: number;
@@ -26,8 +28,10 @@ const BLOCK_WINDOWS = 5;
 
 export class SharePointThrottle {
   public readonly stats: IThrottleStats = { requests: 0, throttled: 0, sentWhileThrottled: 0, blocked: false };
-  private readonly _budget: number;
+  private _budget: number;
   private readonly _windowMs: number;
+  /** The budget from given times on (ms since 1970), earliest first. */
+  private readonly _changes: Array<{ at: number; budget: number }>;
   private _times: number[] = [];
   private _retryUntil = 0;
   /** When the client has the last 429 in hand: requests that arrive before then could not have known. */
@@ -36,9 +40,22 @@ export class SharePointThrottle {
   private _violations = 0;
 
   /** `budget` requests per `windowMs` (a minute; the e2e tenant runs a shorter one). */
-  public constructor(budget: number, windowMs: number = 60000) {
+  public constructor(budget: number, windowMs: number = 60000, changes: Array<{ at: number; budget: number }> = []) {
     this._budget = Math.max(1, budget);
     this._windowMs = windowMs;
+    this._changes = changes.slice().sort((a, b) => a.at - b.at);
+  }
+
+  /** The budget now (requests a window). */
+  public budget(now: number = Date.now()): number {
+    while (this._changes.length > 0 && this._changes[0].at <= now) {
+      this._budget = Math.max(1, this._changes.shift()!.budget);
+    }
+    return this._budget;
+  }
+
+  public get windowMs(): number {
+    return this._windowMs;
   }
 
   /**
@@ -50,6 +67,7 @@ export class SharePointThrottle {
   }
 
   public admit(now: number = Date.now()): ThrottleAnswer {
+    const budget = this.budget(now);
     this.stats.requests++;
     this._times = this._times.filter((t) => t > now - this._windowMs);
     this._times.push(now);
@@ -68,22 +86,22 @@ export class SharePointThrottle {
       }
       return this._refuse(now, this._retryUntil);
     }
-    if (this._times.length > this._budget) {
+    if (this._times.length > budget) {
       this.stats.throttled++;
       // Until the window has room again: the oldest request in it leaves.
-      this._retryUntil = this._times[this._times.length - 1 - this._budget] + this._windowMs;
+      this._retryUntil = this._times[this._times.length - 1 - budget] + this._windowMs;
       this._toldAt = Infinity; // until the answer is delivered (see delivered())
       return this._refuse(now, this._retryUntil);
     }
     const used = this._times.length;
-    if (used < 0.8 * this._budget) {
+    if (used < 0.8 * budget) {
       return { ok: true, headers: {} };
     }
     return {
       ok: true,
       headers: {
-        'RateLimit-Limit': String(this._budget),
-        'RateLimit-Remaining': String(Math.max(0, this._budget - used)),
+        'RateLimit-Limit': String(budget),
+        'RateLimit-Remaining': String(Math.max(0, budget - used)),
         'RateLimit-Reset': String(Math.max(1, Math.ceil((this._times[0] + this._windowMs - now) / 1000)))
       }
     };
