@@ -11,8 +11,11 @@ export interface ICommandButtonProps {
   onClick: () => void;
   /** A longer accessible name, starting with the visible text (e.g. whose row the button acts on). */
   ariaLabel?: string;
-  /** `action`: a quiet button for a row (no fill: text and a theme-coloured icon), as Fluent's ActionButton looks. */
-  variant?: 'primary' | 'action';
+  /**
+   * `action`: a quiet button for a row (no fill: text and a theme-coloured icon), as Fluent's ActionButton looks;
+   * `secondary`: Fluent's default button, when another action of the state is the primary one (one a state).
+   */
+  variant?: 'primary' | 'secondary' | 'action';
   /** Placement from the parent (margins); the look stays the button's. */
   className?: string;
 }
@@ -40,6 +43,32 @@ const getStyles = memoizeFunction((theme: ITheme) =>
           cursor: 'default',
           background: theme.semanticColors.primaryButtonBackgroundDisabled,
           color: theme.semanticColors.primaryButtonTextDisabled
+        },
+        '@media (forced-colors: active)': { borderColor: 'ButtonText' }
+      }
+    },
+    secondary: {
+      display: 'inline-flex',
+      alignItems: 'center',
+      gap: 8,
+      minHeight: 32,
+      padding: '0 16px',
+      borderRadius: 2,
+      border: `1px solid ${theme.semanticColors.buttonBorder}`,
+      background: theme.semanticColors.buttonBackground,
+      color: theme.semanticColors.buttonText,
+      ...theme.fonts.medium,
+      fontWeight: 600,
+      cursor: 'pointer',
+      selectors: {
+        ':hover': { background: theme.semanticColors.buttonBackgroundHovered, color: theme.semanticColors.buttonTextHovered },
+        ':active': { background: theme.semanticColors.buttonBackgroundPressed },
+        ':focus-visible': { outline: `2px solid ${theme.palette.neutralPrimary}`, outlineOffset: 2 },
+        ':disabled': {
+          cursor: 'default',
+          background: theme.semanticColors.buttonBackgroundDisabled,
+          color: theme.semanticColors.buttonTextDisabled,
+          borderColor: theme.semanticColors.buttonBackgroundDisabled
         },
         '@media (forced-colors: active)': { borderColor: 'ButtonText' }
       }
@@ -74,7 +103,7 @@ const getStyles = memoizeFunction((theme: ITheme) =>
 export function CommandButton(props: ICommandButtonProps): JSX.Element {
   const styles = getStyles(useTheme());
   return (
-    <button type="button" className={`${props.variant === 'action' ? styles.action : styles.root}${props.className ? ` ${props.className}` : ''}`} onClick={props.onClick} disabled={props.disabled} aria-label={props.ariaLabel}>
+    <button type="button" className={`${props.variant === 'action' ? styles.action : props.variant === 'secondary' ? styles.secondary : styles.root}${props.className ? ` ${props.className}` : ''}`} onClick={props.onClick} disabled={props.disabled} aria-label={props.ariaLabel} data-primary={!props.variant || props.variant === 'primary' ? '' : undefined}>
       {props.iconName && <Icon iconName={props.iconName} className={props.variant === 'action' ? styles.actionIcon : undefined} aria-hidden={true} />}
       <span>{props.text}</span>
     </button>

@@ -6,6 +6,18 @@ export function format(template: string, ...args: Array<string | number>): strin
   });
 }
 
+/**
+ * A time of day in the person's language, in the same form as {@link formatDateTime} gives it ("8:14 AM" in
+ * en-US, "08:14" in de-DE): one line never mixes "8:14 AM" with "04:17 PM".
+ */
+export function formatTime(date: Date, locale: string): string {
+  try {
+    return date.toLocaleTimeString(locale, { timeStyle: 'short' } as Intl.DateTimeFormatOptions);
+  } catch {
+    return date.toLocaleTimeString();
+  }
+}
+
 /** A date and time in the person's language ("30 November 2026 at 09:15"). */
 export function formatDateTime(date: Date, locale: string): string {
   try {

@@ -83,6 +83,7 @@ define([], function() {
     "CopyButton": "Mein Outlook-Foto nach SharePoint kopieren",
     "CopyTryAgain": "Erneut kopieren",
     "CopyDurableNote": "Damit wird Ihr SharePoint-Foto sofort ersetzt. Wenn SharePoint das nächste Mal mit Outlook synchronisiert, erhält es dasselbe Foto, die Änderung bleibt also bestehen, solange Ihr Outlook-Foto das gewünschte ist.",
+    "CopyNoteSyncOff": "Damit wird Ihr SharePoint-Foto sofort ersetzt, und es bleibt, bis sich Ihr Foto wieder ändert. SharePoint übernimmt für Ihr Konto keine Fotoänderungen aus Outlook, daher erreicht eine spätere Änderung SharePoint erst, wenn die IT das wieder einschaltet: Die Nachricht an die IT unten bittet darum.",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Kopieren Sie das Foto, das Sie in Teams verwenden, nach SharePoint: Bei einem Konto ohne Postfach übernimmt SharePoint es nie von selbst.",
     "CopyButtonNoMailbox": "Mein Teams-Foto nach SharePoint kopieren",

@@ -89,6 +89,7 @@ define([], function() {
     "CopyButton": "Copy my Outlook photo to SharePoint",
     "CopyTryAgain": "Try copying again",
     "CopyDurableNote": "This replaces your SharePoint photo right away. When SharePoint next syncs from Outlook it gets the same photo, so the change lasts, as long as your Outlook photo is the one you want.",
+    "CopyNoteSyncOff": "This replaces your SharePoint photo right away, and it stays until your photo changes again. SharePoint doesn't pick up photo changes from Outlook for your account, so a later change won't reach SharePoint until IT turns that back on: the message to IT below asks for it.",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Copy the photo you use in Teams to SharePoint: for an account without a mailbox, SharePoint never copies it by itself.",
     "CopyButtonNoMailbox": "Copy my Teams photo to SharePoint",

@@ -83,6 +83,7 @@ define([], function() {
     "CopyButton": "Copiar mi foto de Outlook en SharePoint",
     "CopyTryAgain": "Volver a intentar la copia",
     "CopyDurableNote": "Esto sustituye tu foto de SharePoint al instante. Cuando SharePoint vuelva a sincronizarse con Outlook, recibirá la misma foto, así que el cambio se mantiene, siempre que tu foto de Outlook sea la que quieres.",
+    "CopyNoteSyncOff": "Esto sustituye tu foto de SharePoint al instante, y se mantiene hasta que tu foto vuelva a cambiar. SharePoint no recoge los cambios de foto de Outlook para tu cuenta, así que un cambio posterior no llegará a SharePoint hasta que TI lo vuelva a activar: el mensaje para TI de abajo lo pide.",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Copia en SharePoint la foto que usas en Teams: en una cuenta sin buzón, SharePoint nunca la copia por sí solo.",
     "CopyButtonNoMailbox": "Copiar mi foto de Teams en SharePoint",

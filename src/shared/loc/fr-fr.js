@@ -83,6 +83,7 @@ define([], function() {
     "CopyButton": "Copier ma photo Outlook dans SharePoint",
     "CopyTryAgain": "Réessayer la copie",
     "CopyDurableNote": "Votre photo SharePoint est remplacée immédiatement. Lors de sa prochaine synchronisation avec Outlook, SharePoint reçoit la même photo : le changement est donc durable, tant que votre photo Outlook est celle que vous voulez.",
+    "CopyNoteSyncOff": "Votre photo SharePoint est remplacée immédiatement, et elle reste jusqu'à ce que votre photo change à nouveau. SharePoint ne reprend pas les changements de photo d'Outlook pour votre compte : un changement ultérieur n'atteindra SharePoint que lorsque l'informatique l'aura réactivé. Le message à l'informatique ci-dessous le demande.",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Copiez dans SharePoint la photo que vous utilisez dans Teams : pour un compte sans boîte aux lettres, SharePoint ne la copie jamais de lui-même.",
     "CopyButtonNoMailbox": "Copier ma photo Teams dans SharePoint",

@@ -83,6 +83,7 @@ define([], function() {
     "CopyButton": "Copia la mia foto di Outlook in SharePoint",
     "CopyTryAgain": "Riprova a copiare",
     "CopyDurableNote": "La tua foto di SharePoint viene sostituita subito. Alla prossima sincronizzazione con Outlook, SharePoint riceve la stessa foto, quindi la modifica resta, purché la foto di Outlook sia quella che vuoi.",
+    "CopyNoteSyncOff": "La tua foto di SharePoint viene sostituita subito e resta finché la foto non cambia di nuovo. SharePoint non riprende le modifiche della foto da Outlook per il tuo account, quindi una modifica successiva non arriverà a SharePoint finché l'IT non lo riattiva: il messaggio all'IT qui sotto lo chiede.",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Copia in SharePoint la foto che usi in Teams: per un account senza cassetta postale, SharePoint non la copia mai da solo.",
     "CopyButtonNoMailbox": "Copia la mia foto di Teams in SharePoint",

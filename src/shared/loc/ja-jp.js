@@ -83,6 +83,7 @@ define([], function() {
     "CopyButton": "Outlook の写真を SharePoint にコピー",
     "CopyTryAgain": "もう一度コピーする",
     "CopyDurableNote": "SharePoint の写真はすぐに置き換わります。次に SharePoint が Outlook と同期しても同じ写真が取り込まれるため、Outlook の写真が希望どおりのものであれば、この変更はそのまま残ります。",
+    "CopyNoteSyncOff": "SharePoint の写真はすぐに置き換わり、写真が再び変わるまでそのまま残ります。あなたのアカウントでは SharePoint が Outlook から写真の変更を取り込まないため、IT 部門が再び有効にするまで、今後の変更は SharePoint に反映されません。下の IT 部門へのメッセージでそれを依頼できます。",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Teams で使っている写真を SharePoint にコピーします。メールボックスのないアカウントでは、SharePoint が自動的にコピーすることはありません。",
     "CopyButtonNoMailbox": "Teams の写真を SharePoint にコピー",

@@ -98,6 +98,7 @@ declare interface IProfilePhotoSyncWebPartStrings {
   CopyButton: string;
   CopyTryAgain: string;
   CopyDurableNote: string;
+  CopyNoteSyncOff: string;
   /** For an account without a mailbox, whose photo comes from Entra ID. */
   ExchangeLabelEntra: string;
   CopyIntroNoMailbox: string;

@@ -89,6 +89,7 @@ define([], function() {
     "CopyButton": "Mijn Outlook-foto naar SharePoint kopiëren",
     "CopyTryAgain": "Opnieuw proberen te kopiëren",
     "CopyDurableNote": "Hiermee wordt je SharePoint-foto meteen vervangen. Als SharePoint daarna weer synchroniseert met Outlook, krijgt het dezelfde foto, dus de wijziging blijft staan, zolang je Outlook-foto de foto is die je wilt.",
+    "CopyNoteSyncOff": "Hiermee wordt je SharePoint-foto meteen vervangen, en die blijft staan tot je foto weer verandert. SharePoint neemt voor jouw account geen fotowijzigingen uit Outlook over, dus een latere wijziging komt pas in SharePoint als IT dat weer aanzet: het bericht aan IT hieronder vraagt daarom.",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Kopieer de foto die je in Teams gebruikt naar SharePoint: bij een account zonder postvak neemt SharePoint hem nooit vanzelf over.",
     "CopyButtonNoMailbox": "Mijn Teams-foto naar SharePoint kopiëren",

@@ -83,6 +83,7 @@ define([], function() {
     "CopyButton": "Copiar minha foto do Outlook para o SharePoint",
     "CopyTryAgain": "Tentar copiar novamente",
     "CopyDurableNote": "Isso substitui sua foto do SharePoint na hora. Na próxima sincronização com o Outlook, o SharePoint recebe a mesma foto, então a mudança permanece, desde que sua foto do Outlook seja a que você quer.",
+    "CopyNoteSyncOff": "Isso substitui sua foto do SharePoint na hora, e ela fica até sua foto mudar de novo. O SharePoint não pega as mudanças de foto do Outlook para sua conta, então uma mudança posterior só chega ao SharePoint quando a TI reativar isso: a mensagem para a TI abaixo pede isso.",
     "ExchangeLabelEntra": "Teams (Microsoft Entra ID)",
     "CopyIntroNoMailbox": "Copie para o SharePoint a foto que você usa no Teams: em uma conta sem caixa de correio, o SharePoint nunca a copia sozinho.",
     "CopyButtonNoMailbox": "Copiar minha foto do Teams para o SharePoint",

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { DefaultButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, IButtonProps, PrimaryButton } from '@fluentui/react/lib/Button';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { IItMessage, itContactLink } from '../../../shared/itMessage';
 import { getClassNames } from './styles';
@@ -11,6 +11,13 @@ export interface IAskItProps {
   /** The site owner's IT contact: an email address or an https link; absent, the person copies the message. */
   contact?: string;
   copyText: (text: string) => Promise<void>;
+  /** Asking IT is what the card leads with: its send (or copy) button is the state's one primary button. */
+  primary?: boolean;
+}
+
+function CopyMessageButton(props: IButtonProps & { primary: boolean }): JSX.Element {
+  const { primary, ...rest } = props;
+  return primary ? <PrimaryButton {...rest} /> : <DefaultButton {...rest} />;
 }
 
 /** The message to IT, shown in full so the person reads what they send, then sent by email, or copied. */
@@ -20,6 +27,7 @@ export function AskIt(props: IAskItProps): JSX.Element {
   const styles = getClassNames(useTheme());
   const [copied, setCopied] = React.useState<'idle' | 'copied' | 'failed'>('idle');
   const link = itContactLink(props.contact, props.message);
+  const primary = props.primary !== false;
   const copy = (): void => {
     props.copyText(`${props.message.subject}\n\n${props.message.body}`).then(
       () => setCopied('copied'),
@@ -39,11 +47,12 @@ export function AskIt(props: IAskItProps): JSX.Element {
       </div>
       <div className={styles.actions}>
         {link && (
-          <a className={styles.linkButton} href={link.href} target={link.kind === 'web' ? '_blank' : undefined} rel="noopener noreferrer">
+          <a className={primary ? styles.linkButton : styles.linkButtonSecondary} data-primary={primary ? '' : undefined} href={link.href} target={link.kind === 'web' ? '_blank' : undefined} rel="noopener noreferrer">
             {link.kind === 'mail' ? strings.AskItEmail : strings.AskItOpenLink}
           </a>
         )}
-        <DefaultButton
+        <CopyMessageButton
+          primary={primary && !link}
           iconProps={{ iconName: copied === 'copied' ? 'CheckMark' : 'Copy' }}
           text={copied === 'copied' ? strings.AskItCopied : copied === 'failed' ? strings.AskItCopyFailed : strings.AskItCopy}
           onClick={copy}

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useInstanceId } from '../../../shared/components/useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, IButtonProps, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { ProgressIndicator } from '@fluentui/react/lib/ProgressIndicator';
 import { useTheme } from '@fluentui/react/lib/Theme';
@@ -25,9 +25,22 @@ export interface ICopyPhotoProps {
   noMailbox?: boolean;
   /** Every copy's outcome, copied or failed, to be remembered. */
   onOutcome?: (outcome: CopyOutcome) => void;
+  /**
+   * SharePoint does not pull this account's photo from Exchange (`SPS-PictureExchangeSyncState` 0): the copy lasts
+   * until the photo changes again, and later changes won't reach SharePoint until IT turns the sync back on.
+   */
+  syncOff?: boolean;
+  /** The copy is what the card leads with: its button is the state's one primary button. */
+  primary?: boolean;
 }
 
 type Phase = 'idle' | 'confirming' | 'copying' | 'checking' | { failed: Extract<CopyOutcome, { kind: 'failed' }> };
+
+/** Fluent's primary or default button, as the state decides. */
+function CopyButton(props: IButtonProps & { primary: boolean }): JSX.Element {
+  const { primary, ...rest } = props;
+  return primary ? <PrimaryButton {...rest} /> : <DefaultButton {...rest} />;
+}
 
 /** "Copy my Outlook photo to SharePoint": confirm, copy, re-check; on failure, say what state SharePoint is in. */
 export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
@@ -81,7 +94,8 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
       </h3>
       <p>{props.noMailbox ? strings.CopyIntroNoMailbox : strings.CopyIntro}</p>
       <div className={styles.actions}>
-        <PrimaryButton
+        <CopyButton
+          primary={props.primary !== false}
           text={failed ? strings.CopyTryAgain : props.noMailbox ? strings.CopyButtonNoMailbox : strings.CopyButton}
           iconProps={{ iconName: 'Upload' }}
           disabled={busy}
@@ -93,7 +107,7 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
           </a>
         )}
       </div>
-      <p className={styles.stepsNote}>{props.noMailbox ? strings.CopyNoteNoMailbox : strings.CopyDurableNote}</p>
+      <p className={styles.stepsNote}>{props.noMailbox ? strings.CopyNoteNoMailbox : props.syncOff ? strings.CopyNoteSyncOff : strings.CopyDurableNote}</p>
       {busy && (
         <ProgressIndicator
           label={phase === 'copying' ? strings.CopyProgressUploading : strings.CopyProgressChecking}

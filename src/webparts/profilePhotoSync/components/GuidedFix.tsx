@@ -1,6 +1,6 @@
 import * as React from 'react';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { DefaultButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { CopyOutcome } from '../../../models/ICopyOutcome';
 import { IFixHistory, INextStep } from '../../../models/INextStep';
@@ -75,9 +75,14 @@ export default function GuidedFix(props: IGuidedFixProps): JSX.Element {
           onBlocked={props.onBlocked}
           onOutcome={props.onCopyOutcome}
           noMailbox={props.noMailbox}
+          syncOff={next.reason === 'sync-off'}
+          primary={next.step === 'copy'}
         />
       )}
-      {next.step === 'ask-it' && <AskIt message={messageToIt(props)} contact={props.itContact} copyText={props.copyText} />}
+      {/* SharePoint doesn't pull from Exchange: only IT can turn that back on, so the message to IT comes beside the copy. */}
+      {(next.step === 'ask-it' || (copy && next.reason === 'sync-off')) && (
+        <AskIt message={messageToIt(props)} contact={props.itContact} copyText={props.copyText} primary={next.step === 'ask-it'} />
+      )}
       {next.step === 'steps' && <Steps {...props} />}
       {stepsReachable && (
         <div className={styles.actions}>
@@ -96,7 +101,11 @@ function Steps(props: IGuidedFixProps): JSX.Element {
     <>
       <ResyncSteps browser={props.browser} isTeams={props.isTeams} store={props.store} storageKey={props.storageKey} copyText={props.copyText} />
       <div className={styles.watch}>
-        <DefaultButton text={strings.StepsDoneButton} onClick={props.onStepsDone} disabled={props.watch.kind === 'waiting'} />
+        {props.next.step === 'steps' ? (
+          <PrimaryButton text={strings.StepsDoneButton} onClick={props.onStepsDone} disabled={props.watch.kind === 'waiting'} />
+        ) : (
+          <DefaultButton text={strings.StepsDoneButton} onClick={props.onStepsDone} disabled={props.watch.kind === 'waiting'} />
+        )}
         {props.next.step === 'steps' && <WatchStatus watch={props.watch} />}
       </div>
     </>

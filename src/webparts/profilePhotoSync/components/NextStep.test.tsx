@@ -47,6 +47,11 @@ async function expectNextStep(expected: string): Promise<void> {
   });
 }
 
+/** The visible names of the state's primary buttons (Fluent's primary, and the first paint's primary-styled ones). */
+function primaryButtons(): string[] {
+  return Array.from(document.querySelectorAll('.ms-Button--primary, [data-primary]')).map((b) => (b.textContent || '').trim());
+}
+
 describe('the next step, from what was tried', () => {
   test('nothing tried: the steps lead, with the copy beside them', async () => {
     renderCard(new FakeChecker(OUT), { history: history() });
@@ -121,6 +126,12 @@ describe('the next step, from what was tried', () => {
     expect(await screen.findByText(/SharePoint is set not to pick up your photo from Outlook/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show the steps again' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Make SharePoint copy your photo' })).toBeNull();
+    // What is true when SharePoint doesn't pull: the copy lasts until the photo changes, and IT turns sync back on.
+    expect(screen.getByText(/stays until your photo changes again.*won't reach SharePoint until IT turns that back on/)).toBeTruthy();
+    expect(screen.queryByText(/When SharePoint next syncs from Outlook/)).toBeNull();
+    // The message to IT beside the copy, its buttons secondary: the copy is the one primary action.
+    expect(await screen.findByRole('heading', { name: 'Ask your IT department' })).toBeTruthy();
+    expect(primaryButtons()).toEqual(['Copy my Outlook photo to SharePoint']);
   });
 
   test('a copy that SharePoint accepted and that was replaced since: remembered and explained, for IT', async () => {
@@ -161,3 +172,44 @@ describe('the next step, from what was tried', () => {
     expect(document.querySelector('[data-next-step]')!.getAttribute('data-next-step')).toBe('none');
   });
 });
+
+describe('one primary action a state: the one the card leads with', () => {
+  test.each([
+    ['steps', () => history(), ["I've done the steps"]],
+    ['copy', () => history((h) => h.recordSteps('photo:abc', PICTURE, hoursAgo(30))), ['Copy my Outlook photo to SharePoint']],
+    ['wait', () => history((h) => h.recordSteps('photo:abc', PICTURE, hoursAgo(2))), ['Check again']]
+  ] as Array<[string, () => FixHistory, string[]]>)('%s', async (step, seed, primary) => {
+    renderCard(new FakeChecker(OUT), { history: seed(), recheckDelaysMs: [60000] });
+    await expectNextStep(step);
+    await waitFor(() => expect(primaryButtons()).toEqual(primary));
+  });
+
+  test('ask-it (copying not allowed): the message to IT, and Check again steps back', async () => {
+    renderCard(new FakeChecker(OUT), { history: history((h) => h.recordSteps('photo:abc', PICTURE, hoursAgo(30))), allowCopy: false, itContact: 'it@contoso.com' });
+    await expectNextStep('ask-it');
+    await waitFor(() => expect(primaryButtons()).toEqual(['Email it to IT']));
+  });
+
+  test('in sync: Check again is the one', async () => {
+    renderCard(new FakeChecker(checked({ kind: 'in-sync', distance: 0.02 })), { history: history() });
+    expect(await screen.findByText('Your photo is in sync.')).toBeTruthy();
+    expect(primaryButtons()).toEqual(['Check again']);
+  });
+});
+
+describe('two personal parts on one page', () => {
+  test('their regions have different names', async () => {
+    const props = cardProps(new FakeChecker(OUT), { locale: 'en-GB', now: () => NOW });
+    render(
+      <>
+        <ProfilePhotoSync {...props} />
+        <ProfilePhotoSync {...props} />
+      </>
+    );
+    const regions = await screen.findAllByRole('region');
+    const names = regions.map((r) => r.getAttribute('aria-label'));
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useInstanceId } from '../../../shared/components/useInstanceId';
+import { useInstanceId, useUniqueRegionName } from '../../../shared/components/useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { SAME_PHOTO_THRESHOLD } from '../../../comparison/threshold';
@@ -14,11 +14,12 @@ import { usePhotoCheck } from './usePhotoCheck';
 import { VerdictMessage } from './VerdictMessage';
 import { verdictText } from '../../../shared/components/verdictText';
 import { isValidHelpUrl } from '../../../shared/settings';
-import { format, formatDateTime } from '../../../shared/components/format';
+import { format, formatDateTime, formatTime } from '../../../shared/components/format';
 import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import { getClassNames } from './styles';
 import { decideNextStep } from '../../../shared/nextStep';
 import { useFixHistory } from './useFixHistory';
+import { INextStep } from '../../../models/INextStep';
 
 /** The guided fix loads as its own chunk, only when SharePoint is behind. */
 const GuidedFix = React.lazy(() => import(/* webpackChunkName: 'guided-fix' */ './GuidedFix'));
@@ -35,6 +36,7 @@ export default function ProfilePhotoSync(props: IProfilePhotoSyncProps): JSX.Ele
 /** Both photos side by side, the verdict, and the way to fix it. */
 function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   const headingId = useInstanceId('pps-title');
+  const regionName = useUniqueRegionName(props.title || strings.DefaultTitle);
   const styles = getClassNames(useTheme());
   const { result, checking, confirming, checkAgain, recheckQuietly } = usePhotoCheck(props.checker);
   const [watch, startWatching] = useBackgroundRecheck(recheckQuietly, props.recheckDelaysMs);
@@ -63,7 +65,7 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
       return <></>;
     }
     return (
-      <section className={styles.root} aria-label={props.title || strings.DefaultTitle}>
+      <section className={styles.root} aria-label={regionName}>
         <Banner type="success">
           <strong className={styles.verdictTitle}>{strings.InSyncTitle}</strong> {strings.InSyncText}
         </Banner>
@@ -72,7 +74,7 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   }
 
   return (
-    <section className={styles.root} aria-labelledby={headingId} aria-busy={checking || confirming}>
+    <section className={styles.root} aria-label={regionName} aria-busy={checking || confirming}>
       <h2 id={headingId} className={styles.title}>
         {props.title || strings.DefaultTitle}
       </h2>
@@ -111,7 +113,13 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
             {format(strings.CheckedAt, formatTime(result.checkedAt, props.locale))}
           </p>
           <div className={styles.actions}>
-            <CommandButton text={checking ? strings.Checking : strings.CheckAgain} onClick={checkAgain} disabled={checking} iconName="Refresh" />
+            <CommandButton
+              text={checking ? strings.Checking : strings.CheckAgain}
+              onClick={checkAgain}
+              disabled={checking}
+              iconName="Refresh"
+              variant={showFix && leadsWithAction(next!) ? 'secondary' : 'primary'}
+            />
             {checking && <Spinner size={SpinnerSize.small} ariaLabel={strings.Checking} />}
           </div>
           {/* "Follow the steps below instead": only while the steps are what the card leads with. */}
@@ -161,6 +169,11 @@ function PhotoSyncCard(props: IProfilePhotoSyncProps): JSX.Element {
   );
 }
 
+/** The guided fix leads with a button of its own (the copy, "I've done the steps", the message to IT): Check again steps back. */
+function leadsWithAction(next: INextStep): boolean {
+  return next.step === 'copy' || next.step === 'steps' || next.step === 'ask-it';
+}
+
 function defaultNow(): Date {
   return new Date();
 }
@@ -173,12 +186,4 @@ function isNoMailbox(verdict: SyncVerdict): boolean {
 /** Whether the check could not read this side (its own failure, or one that names no side, such as the time limit). */
 function sideFailed(verdict: SyncVerdict, side: 'exchange' | 'sharepoint'): boolean {
   return verdict.kind === 'could-not-check' && (verdict.service === side || !verdict.service || verdict.service === 'comparison');
-}
-
-function formatTime(date: Date, locale: string): string {
-  try {
-    return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  } catch {
-    return date.toLocaleTimeString();
-  }
 }

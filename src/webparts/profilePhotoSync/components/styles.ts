@@ -92,6 +92,25 @@ export const getClassNames = memoizeFunction((theme: ITheme) => {
         ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 2 },
         '@media (forced-colors: active)': { forcedColorAdjust: 'auto', border: '1px solid LinkText', color: 'LinkText', background: 'Canvas' }
       }
+    },
+    // The same link when another action of the state is the primary one: Fluent's default button colours.
+    linkButtonSecondary: {
+      ...theme.fonts.medium,
+      display: 'inline-flex',
+      alignItems: 'center',
+      minHeight: 32,
+      padding: '0 16px',
+      borderRadius: 2,
+      fontWeight: 600,
+      textDecoration: 'none',
+      background: theme.semanticColors.buttonBackground,
+      color: theme.semanticColors.buttonText,
+      border: `1px solid ${theme.semanticColors.buttonBorder}`,
+      selectors: {
+        ':hover': { background: theme.semanticColors.buttonBackgroundHovered, color: theme.semanticColors.buttonTextHovered },
+        ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 2 },
+        '@media (forced-colors: active)': { forcedColorAdjust: 'auto', border: '1px solid LinkText', color: 'LinkText', background: 'Canvas' }
+      }
     }
   });
 });
