@@ -419,6 +419,9 @@ line('threshold; margins', `${cmp.SAME_PHOTO_THRESHOLD}; ${(cmp.SAME_PHOTO_THRES
 const classOf = (name) => {
   const [kind, , variant] = name.split(' / ');
   if (kind !== 'same') return kind;
+  if (variant.includes('crop 5% a side and shift 3%')) {
+    return variant.includes('light backdrop') ? 'same: crop and tone, light backdrop clipped' : 'same: crop and tone (each tone class, cropped 5% a side and shifted 3%)';
+  }
   return variant.includes('tone:') ? 'same: tone (gamma, brightness, contrast, range, cast, sharpening)' : variant.includes('transparent PNG') ? 'same: transparent PNG vs flattened' : variant.includes('light backdrop') ? 'same: light backdrop clipped' : 'same: sizes, qualities, crops, formats';
 };
 for (const cls of Array.from(new Set(rows.map((r) => classOf(r.pair.name))))) {

@@ -202,6 +202,20 @@ export const TONE_VARIANTS: Variant[] = [
   { name: 'tone: gamma 0.8 and contrast x1.1, 48 px q40', make: (r) => sp(contrast(gamma(r, 0.8), 1.1), 48, 40) }
 ];
 
+/**
+ * Each tone class on a copy that is also cropped 5% a side and shifted 3% (the window moved right and down): two
+ * pipelines that differ in tone and in framing at once, so the levels of the two sides no longer come from the same
+ * content (the crop took some away, the shift brought edge pixels in).
+ */
+export const CROP_TONE_VARIANTS: Variant[] = TONE_VARIANTS.map(croppedAndShifted);
+
+function croppedAndShifted(v: Variant): Variant {
+  return {
+    name: `crop 5% a side and shift 3%, ${v.name}`,
+    make: (r: IRaw, photo: PhotoName) => v.make(shift(cropShares(r, 0.05, 0.05, 0.05, 0.05), 0.03, 0.03), photo)
+  };
+}
+
 /** A portrait's backdrop: light, so that lighter tones and more contrast clip it to white. */
 export const LIGHT_BACKDROP = 240;
 
@@ -308,7 +322,7 @@ export function comparisonPairs(): IPhotoPair[] {
         pairs.push({ name: `same / ${photo} / Graph ${size} vs ${copy.name}`, kind: 'same', exchange: graph, sharePoint: copy.bytes });
       }
     }
-    for (const v of TONE_VARIANTS) {
+    for (const v of [...TONE_VARIANTS, ...CROP_TONE_VARIANTS]) {
       pairs.push({ name: `same / ${photo} / Graph 96 vs ${v.name}`, kind: 'same', exchange, sharePoint: v.make(r, photo) });
     }
     // Transparency: a round cut-out PNG (an Entra ID photo may be one) against its JPEG copy flattened onto black or
@@ -328,7 +342,7 @@ export function comparisonPairs(): IPhotoPair[] {
     }
     const light = onLightBackdrop(photo);
     const lightGraph = encodeJpeg(resize(light, 96, 96), 90);
-    for (const v of CLIPPING_VARIANTS) {
+    for (const v of [...CLIPPING_VARIANTS, ...CLIPPING_VARIANTS.map(croppedAndShifted)]) {
       pairs.push({ name: `same / ${photo} / Graph 96 vs ${v.name}`, kind: 'same', exchange: lightGraph, sharePoint: v.make(light, photo) });
     }
     for (const v of RETAKE_VARIANTS) {

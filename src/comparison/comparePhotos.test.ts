@@ -37,7 +37,8 @@ describe('comparePhotos: the margin between the classes', () => {
       'gamma 0.75 (lighter)', 'gamma 1.33 (darker)', 'brightness +12', 'brightness -12', 'contrast x1.15', 'contrast x0.85',
       'limited range read as full', 'full range read as limited', 'warm cast', 'cool cast', 'sharpened',
       'transparent PNG 96 vs flattened on black', 'transparent PNG 96 vs flattened on white', 'flattened on black, Graph 96 vs transparent PNG',
-      'light backdrop clipped: contrast', 'light backdrop clipped: gamma', 'light backdrop clipped: brightness', 'light backdrop darker'
+      'light backdrop clipped: contrast', 'light backdrop clipped: gamma', 'light backdrop clipped: brightness', 'light backdrop darker',
+      'crop 5% a side and shift 3%, tone: contrast x1.15', 'crop 5% a side and shift 3%, tone: sharpened', 'crop 5% a side and shift 3%, light backdrop clipped: gamma'
     ];
     for (const needed of ['S 48', 'M 72', 'L 300', 'q20', 'q95', 'crop 5% each side', 'shift 3%', 'greyscale', 'PNG', 'palette', 'EXIF', 'progressive', 'cmyk', 'interlaced', 'Graph 96', 'Graph 648', ...tones]) {
       expect([needed, sameVariants.some((n) => n.includes(needed))]).toEqual([needed, true]);

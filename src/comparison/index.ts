@@ -97,7 +97,9 @@ export async function comparePhotos(
   await pause();
   const [alignedA, alignedB] = commonFooting(largerOfA, largerOfB, backdrops);
   await pause();
-  const { distance, coarse } = await structuralDistance(alignedA, alignedB, pause);
+  // Also `b` flattened but not tone-matched as a whole: the second look matches it once aligned, over the area both
+  // show, where a crop no longer makes their histograms differ (alignedSimilarity.ts).
+  const { distance, coarse } = await structuralDistance(alignedA, alignedB, pause, flattenOnto(largerOfB, backdrops[1]));
   return { ...described, verdict: distance <= threshold ? 'same' : 'different', distance, decidedBy: coarse ? 'coarse' : 'aligned' };
 }
 
