@@ -203,7 +203,11 @@ describe('on a phone (the Teams app, 360 px): Medium cards two to a row, Large t
     // The longest headline with a body and a button (out-of-sync), and the longest without one's photo (no-mailbox).
     for (const scenario of ['out-of-sync', 'no-mailbox', 'no-exchange-photo']) {
       await page.goto(workbenchUrl({ part: 'card', scenario, locale }));
-      await page.waitForFunction(() => document.querySelector('[data-card-verdict]')!.getAttribute('data-card-verdict') !== 'checking', null, { timeout: 30000 });
+      // The card may not be drawn yet when the page is: wait for it to exist and to have a verdict.
+      await page.waitForFunction(() => {
+        const card = document.querySelector('[data-card-verdict]');
+        return !!card && card.getAttribute('data-card-verdict') !== 'checking';
+      }, null, { timeout: 30000 });
       const widths = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-card-size]')).map((c) => Math.round(c.getBoundingClientRect().width)));
       expect(widths[0]).toBeLessThan(widths[1] / 2); // Medium: half a row
       expect(await spills()).toEqual({ dashboard: 0, cards: [] });

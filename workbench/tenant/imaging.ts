@@ -59,21 +59,36 @@ function boxShrink(raw: IRaw, k: number): IRaw {
 /** Plain bilinear resize, no pre-filter: shrinking a lot aliases fine texture (kept for the harshest test copies). */
 export function bilinear(raw: IRaw, width: number, height: number): IRaw {
   const out = new Uint8Array(width * height * 4);
+  const src = raw.data;
+  // Where each output column reads from, computed once (the same arithmetic for every row).
+  const x0s = new Int32Array(width);
+  const x1s = new Int32Array(width);
+  const txs = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.max(0, ((x + 0.5) * raw.width) / width - 0.5);
+    const x0 = Math.min(raw.width - 1, Math.floor(fx));
+    x0s[x] = x0;
+    x1s[x] = Math.min(raw.width - 1, x0 + 1);
+    txs[x] = fx - x0;
+  }
   for (let y = 0; y < height; y++) {
     const fy = Math.max(0, ((y + 0.5) * raw.height) / height - 0.5);
     const y0 = Math.min(raw.height - 1, Math.floor(fy));
     const y1 = Math.min(raw.height - 1, y0 + 1);
     const ty = fy - y0;
+    const row0 = y0 * raw.width;
+    const row1 = y1 * raw.width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.max(0, ((x + 0.5) * raw.width) / width - 0.5);
-      const x0 = Math.min(raw.width - 1, Math.floor(fx));
-      const x1 = Math.min(raw.width - 1, x0 + 1);
-      const tx = fx - x0;
-      for (let c = 0; c < 4; c++) {
-        const p = (yy: number, xx: number): number => raw.data[(yy * raw.width + xx) * 4 + c];
-        const top = p(y0, x0) * (1 - tx) + p(y0, x1) * tx;
-        const bottom = p(y1, x0) * (1 - tx) + p(y1, x1) * tx;
-        out[(y * width + x) * 4 + c] = Math.round(top * (1 - ty) + bottom * ty);
+      const tx = txs[x];
+      const a = (row0 + x0s[x]) * 4;
+      const b = (row0 + x1s[x]) * 4;
+      const c = (row1 + x0s[x]) * 4;
+      const d = (row1 + x1s[x]) * 4;
+      const o = (y * width + x) * 4;
+      for (let k = 0; k < 4; k++) {
+        const top = src[a + k] * (1 - tx) + src[b + k] * tx;
+        const bottom = src[c + k] * (1 - tx) + src[d + k] * tx;
+        out[o + k] = Math.round(top * (1 - ty) + bottom * ty);
       }
     }
   }
@@ -107,19 +122,31 @@ export function placeholderJpeg(size: number): Uint8Array {
   return encodeJpeg({ width: size, height: size, data }, 85);
 }
 
+/** Writes `count` copies of the RGBA pixel at `from` starting at `to`. */
+function fillRun(data: Uint8Array, from: number, to: number, count: number): void {
+  if (count <= 0) {
+    return;
+  }
+  data.copyWithin(to, from, from + 4);
+  for (let filled = 1; filled < count; filled *= 2) {
+    data.copyWithin(to + filled * 4, to, to + Math.min(filled, count - filled) * 4);
+  }
+}
+
 /**
  * A photo as Microsoft Entra ID may hold it, "of any dimension": the photo at `side` x `side` with `margin`
  * columns on each side repeating its edge pixels, so that its centre square is the photo itself. JPEG, quality 90.
  */
-export function widePhoto(jpeg: Uint8Array, side: number, margin: number): Uint8Array {
+export function widePhoto(jpeg: Uint8Array, side: number, margin: number, quality: number = 90): Uint8Array {
   const square = resize(decodeRaw(jpeg), side, side);
   const width = side + 2 * margin;
   const data = new Uint8Array(width * side * 4);
   for (let y = 0; y < side; y++) {
-    for (let x = 0; x < width; x++) {
-      const from = Math.min(side - 1, Math.max(0, x - margin));
-      data.set(square.data.subarray((y * side + from) * 4, (y * side + from) * 4 + 4), (y * width + x) * 4);
-    }
+    const row = y * width * 4;
+    data.set(square.data.subarray(y * side * 4, (y + 1) * side * 4), row + margin * 4);
+    // Each margin repeats its edge pixel: one pixel, then what is filled doubled until the margin is full.
+    fillRun(data, row + margin * 4, row, margin);
+    fillRun(data, row + (margin + side - 1) * 4, row + (margin + side) * 4, margin);
   }
-  return encodeJpeg({ width, height: side, data }, 90);
+  return encodeJpeg({ width, height: side, data }, quality);
 }

@@ -40,6 +40,8 @@ export interface IScenario {
    */
   entraPhoto?: TenantPhoto;
   entraMetadata?: boolean;
+  /** The Entra ID photo is a camera original of this size (the photo its centre square), not 1200 x 900. */
+  entraPhotoSize?: { width: number; height: number };
   /** SharePoint's per-user budget, requests a minute (`&spBudget=N` on the page sets another). */
   spBudget?: number;
   /**
@@ -72,6 +74,9 @@ export interface IScenario {
   latencyMs?: number;
 }
 
+/** A camera original as Microsoft 365 admins upload them to Entra ID: 45 megapixels, under Graph's 4 MB. */
+export const CAMERA_ORIGINAL = { width: 8256, height: 5504 };
+
 /** Graph's answer for an account whose mailbox is not in Exchange Online. */
 const NO_MAILBOX: IGraphFault = {
   status: 404,
@@ -96,6 +101,14 @@ export const SCENARIOS: ReadonlyArray<IScenario> = [
     entraPhoto: 'messi5',
     graphFault: NO_MAILBOX,
     sharePoint: { kind: 'photo', photo: 'squirrel_cls' }
+  },
+  {
+    name: 'no-mailbox-entra-camera-photo',
+    label: 'No mailbox; the Entra ID photo is a camera original (8256 x 5504, under 4 MB); SharePoint shows it',
+    entraPhoto: 'messi5',
+    entraPhotoSize: CAMERA_ORIGINAL,
+    graphFault: NO_MAILBOX,
+    sharePoint: { kind: 'photo', photo: 'messi5' }
   },
   {
     name: 'no-mailbox-entra-photo-in-sync',

@@ -115,6 +115,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     }
   }
   derived('entra:messi5', () => entraPhoto(photo('messi5')));
+
   // The team roster's photos: made in the background after start, a photo at a time, so the first team request
   // does not wait seconds for them (and start-up does not either).
   const warmTeam = (names: string[]): void => {
@@ -163,6 +164,12 @@ export function createTenantServer(options: ITenantOptions): http.Server {
 
   const newSession = (user: string, scenarioName: string | null, windowMs: number): ISession => {
     const scenario = findScenario(scenarioName);
+    const camera = scenario.entraPhotoSize;
+    if (scenario.entraPhoto && camera) {
+      // A camera original takes seconds to encode: started as the page opens, before the part asks Graph for it.
+      const name = scenario.entraPhoto;
+      setTimeout(() => derived(entraKey(name, camera), () => cameraOriginal(photo(name), camera)), 0);
+    }
     // Each stored picture has its own timestamp, as in SharePoint: a day in 2026 derived from what is stored.
     const day = parseInt(crypto.createHash('sha1').update(JSON.stringify(scenario.sharePoint)).digest('hex').slice(0, 4), 16) % 300;
     return {
@@ -364,19 +371,20 @@ function graph(req: http.IncomingMessage, res: http.ServerResponse, p: string, s
   const entra = session.scenario.entraPhoto;
   if (entra) {
     // No mailbox, a photo in Entra ID: served whole, at its own size; everything Exchange-sized fails.
-    const whole = ctx.derived(`entra:${entra}`, () => entraPhoto(ctx.photo(entra)));
+    const size = session.scenario.entraPhotoSize;
+    const whole = ctx.derived(entraKey(entra, size), () => (size ? cameraOriginal(ctx.photo(entra), size) : entraPhoto(ctx.photo(entra))));
     if (p === '/me/photo/$value') {
       return sendBytes(res, whole, 'image/jpeg');
     }
     if (p === '/me/photo' && session.scenario.entraMetadata) {
-      const size = jpegFrameSize(whole)!;
+      const frame = jpegFrameSize(whole)!;
       return sendJson(res, 200, {
         '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${TENANT_USER.id}')/photo/$entity`,
         '@odata.mediaContentType': 'image/jpeg',
         '@odata.mediaEtag': `W/"${crypto.createHash('sha256').update(whole).digest('base64').slice(0, 43)}="`,
         id: 'default',
-        height: size.height,
-        width: size.width
+        height: frame.height,
+        width: frame.width
       });
     }
   }
@@ -635,6 +643,15 @@ function cachedPicture(req: http.IncomingMessage, res: http.ServerResponse, url:
 function otherHost(host: string): string {
   const port = host.replace(/^.*?(:\d+)?$/, '$1');
   return /^localhost(:|$)/i.test(host) ? `127.0.0.1${port}` : `localhost${port}`;
+}
+
+function entraKey(name: TenantPhoto, size: { width: number; height: number } | undefined): string {
+  return size ? `entra:${name}:${size.width}x${size.height}` : `entra:${name}`;
+}
+
+/** A camera original of `size` (landscape), its centre square the photo itself, at a camera's quality, under 4 MB. */
+export function cameraOriginal(original: Uint8Array, size: { width: number; height: number }): Uint8Array {
+  return widePhoto(original, size.height, Math.round((size.width - size.height) / 2), 85);
 }
 
 /** The Entra ID photo of the scenarios: 1200 x 900, its centre square the photo itself. */

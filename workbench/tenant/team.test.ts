@@ -6,7 +6,10 @@ import * as path from 'path';
 import { AddressInfo } from 'net';
 import { spfi, DefaultHeaders, DefaultInit } from '@pnp/sp';
 import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
-import { createTenantServer, TEAM_GROUP_ID } from './server';
+import { cameraOriginal, createTenantServer, TEAM_GROUP_ID } from './server';
+import { CAMERA_ORIGINAL } from './scenarios';
+import { jpegFrameSize } from '../../src/comparison/sniffFormat';
+import * as fs from 'fs';
 import { expected, roster, teamSize, TEAM_PHOTOS } from './team';
 import { createWorkbenchGraphClient } from '../page/graphClient';
 import { comparePhotos } from '../../src/comparison';
@@ -142,4 +145,13 @@ describe('the simulated tenant behaves as SharePoint Online for the overview', (
     expect((await post()).status).toBe(403);
     expect((await post(config.formDigestValue)).status).not.toBe(403);
   });
+});
+
+describe('a camera original in Entra ID', () => {
+  test('8256 x 5504 under Graph\'s 4 MB, its centre square the photo (the same 1200 x 900 shape as the small one)', () => {
+    const bytes = cameraOriginal(new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'photos', 'messi5.jpg'))), CAMERA_ORIGINAL);
+    expect(jpegFrameSize(bytes)).toEqual({ width: 8256, height: 5504 });
+    expect(bytes.length).toBeLessThan(4 * 1024 * 1024);
+    expect(bytes.length).toBeGreaterThan(100 * 1024);
+  }, 90000);
 });

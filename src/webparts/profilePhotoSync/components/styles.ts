@@ -1,5 +1,6 @@
 import { ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { memoizeFunction } from '@fluentui/react/lib/Utilities';
+import { REDUCED_MOTION } from '../../../shared/components/reducedMotion';
 
 /**
  * The web part's class names, built from the current theme (site theme, section background, Teams or dark), so
@@ -13,7 +14,8 @@ export const getClassNames = memoizeFunction((theme: ITheme) => {
       color: theme.semanticColors.bodyText,
       background: 'transparent',
       maxWidth: 720,
-      boxSizing: 'border-box'
+      boxSizing: 'border-box',
+      ...REDUCED_MOTION
     },
     title: { ...theme.fonts.xLarge, fontWeight: 600, margin: '0 0 12px' },
     photos: { display: 'flex', flexWrap: 'wrap', gap: 24, marginBottom: 16 },

@@ -4,6 +4,7 @@ import { DetailsList, DetailsListLayoutMode, IColumn, IDetailsRowProps, Selectio
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { REDUCED_MOTION } from '../../../shared/components/reducedMotion';
 import { IRenderFunction, memoizeFunction } from '@fluentui/react/lib/Utilities';
 import { PartialTheme, ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import { IShownPhoto } from '../../../models/IPhotoSyncResult';
@@ -40,7 +41,7 @@ export default function TeamOverview(props: ITeamOverviewProps): JSX.Element {
 const getStyles = memoizeFunction((theme: ITheme) => {
   const border = `1px solid ${theme.semanticColors.bodyDivider}`;
   return mergeStyleSets({
-    root: { padding: 16, color: theme.semanticColors.bodyText, boxSizing: 'border-box' },
+    root: { padding: 16, color: theme.semanticColors.bodyText, boxSizing: 'border-box', ...REDUCED_MOTION },
     title: { ...theme.fonts.xLarge, fontWeight: 600, margin: '0 0 12px' },
     status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, marginBottom: 12 },
     summary: { display: 'flex', flexWrap: 'wrap', gap: 8, listStyle: 'none', padding: 0, margin: '0 0 12px' },
