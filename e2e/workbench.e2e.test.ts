@@ -27,6 +27,8 @@ const SCENARIOS: IExpected[] = [
   { scenario: 'no-exchange-photo', verdict: "You don't have a photo in Outlook and Teams yet.", detail: /Change photo/, exchangePhoto: false, sharePointPhoto: true, steps: false, screenshot: true },
   { scenario: 'no-mailbox', verdict: 'Your account has no Exchange Online mailbox.', detail: /can't sync yours by itself/, exchangePhoto: false, sharePointPhoto: false, steps: false, screenshot: true },
   { scenario: 'no-mailbox-entra-photo', verdict: 'SharePoint shows a different photo.', detail: /no Exchange Online mailbox.*won't pick up your photo by itself.*Copy your photo to SharePoint/, exchangePhoto: true, sharePointPhoto: true, steps: false, screenshot: true },
+  // A camera original (8256 x 5504, 45 MP) in Entra ID: compared like any other photo, not "too large".
+  { scenario: 'no-mailbox-entra-camera-photo', verdict: 'Your photo is in sync.', detail: /no Exchange Online mailbox: if you change your photo/, exchangePhoto: true, sharePointPhoto: true, steps: false },
   { scenario: 'no-mailbox-entra-photo-in-sync', verdict: 'Your photo is in sync.', detail: /no Exchange Online mailbox: if you change your photo/, exchangePhoto: true, sharePointPhoto: true, steps: false },
   { scenario: 'permission-denied', verdict: "We couldn't check your photo.", detail: /Microsoft Graph permission User\.Read/, exchangePhoto: false, sharePointPhoto: true, steps: false, screenshot: true },
   { scenario: 'throttled', verdict: 'SharePoint shows a different photo.', exchangePhoto: true, sharePointPhoto: true, steps: true },

@@ -29,6 +29,8 @@ export interface IBudgetPeers {
   /** The last state any scheduler of this person on this site saved, if any. */
   load(): ISharedPaceState | undefined;
   save(state: ISharedPaceState): void;
+  /** Stops listening (a BroadcastChannel left open keeps a Node process alive). */
+  close(): void;
 }
 
 /** A saved state older than this says nothing about the budget now (SharePoint counts per minute). */
@@ -39,7 +41,8 @@ export const NO_PEERS: IBudgetPeers = {
   post: () => undefined,
   listen: () => () => undefined,
   load: () => undefined,
-  save: () => undefined
+  save: () => undefined,
+  close: () => undefined
 };
 
 interface IBrowserLike {
@@ -101,6 +104,11 @@ export function browserBudgetPeers(key: string, scope: IBrowserLike = typeof win
         }
       } catch {
         // Storage full or refused: the live channel still shares it.
+      }
+    },
+    close(): void {
+      if (channel) {
+        channel.close();
       }
     }
   };

@@ -249,7 +249,8 @@ describe("SharePointScheduler: one budget across a person's tabs", () => {
       load: () => stored,
       save: (s) => {
         stored = s;
-      }
+      },
+      close: () => undefined
     });
     return [tab(0), tab(1)];
   }
@@ -304,6 +305,7 @@ describe('browserBudgetPeers', () => {
     const storage = { getItem: (k: string) => items.get(k) || null, setItem: (k: string, v: string) => void items.set(k, v) } as unknown as Storage;
     const one = browserBudgetPeers('site', { BroadcastChannel, localStorage: storage });
     one.save({ pace: 18, pausedUntil: 0, at: 42 });
+    one.close();
     expect(browserBudgetPeers('site', { localStorage: storage }).load()).toEqual({ pace: 18, pausedUntil: 0, at: 42 });
     expect(browserBudgetPeers('another site', { localStorage: storage }).load()).toBeUndefined();
   });

@@ -14,15 +14,10 @@ import { SharePointThrottle } from './throttle';
 const LATENCY_MS = 150;
 const MINUTE = 60000;
 
-/**
- * SharePoint behind the throttle: each request (and each redirect's hop) admitted or refused as the tenant does;
- * `refused` counts the 429s the client received (the tenant's own count is of throttling episodes).
- */
-function tenantFetch(throttle: SharePointThrottle, refused: { count: number }): (url: string) => Promise<Response> {
-  const answer = (status: number, headers: Record<string, string>, redirected: boolean): Response => {
-    refused.count += status === 429 ? 1 : 0;
-    return { status, ok: status < 400, redirected, headers: new Headers(headers) } as Response;
-  };
+/** SharePoint behind the throttle: each request (and each redirect's hop) admitted or refused as the tenant does. */
+function tenantFetch(throttle: SharePointThrottle): (url: string) => Promise<Response> {
+  const answer = (status: number, headers: Record<string, string>, redirected: boolean): Response =>
+    ({ status, ok: status < 400, redirected, headers: new Headers(headers) }) as Response;
   return (url) =>
     new Promise<Response>((resolve) => {
       const first = throttle.admit(Date.now());
@@ -61,7 +56,8 @@ function tabs(n: number): IBudgetPeers[] {
     load: () => stored,
     save: (s) => {
       stored = s;
-    }
+    },
+    close: () => undefined
   }));
 }
 
@@ -76,8 +72,7 @@ interface IRun {
 
 /** Each tab asks for a site's profiles and then every picture at once (the worst case), as the overview queues them. */
 async function run(people: number, tabCount: number, throttle: SharePointThrottle): Promise<IRun> {
-  const refused = { count: 0 };
-  const fetch = tenantFetch(throttle, refused);
+  const fetch = tenantFetch(throttle);
   const started = Date.now();
   const all: Array<Promise<Response>> = [];
   tabs(tabCount).forEach((peers, t) => {
@@ -100,9 +95,10 @@ async function run(people: number, tabCount: number, throttle: SharePointThrottl
   }
   const responses = await finished;
   if (process.env.PPS_PACING_LOG) {
-    console.log(`${people} x ${tabCount}: ${JSON.stringify(throttle.stats)}, ${refused.count} answered 429, in ${(Date.now() - started) / 1000} s`);
+    console.log(`${people} x ${tabCount}: ${JSON.stringify(throttle.stats)} in ${(Date.now() - started) / 1000} s`);
   }
-  return { seconds: (Date.now() - started) / 1000, ...throttle.stats, throttled: refused.count, statuses: responses.map((r) => r.status) };
+  // Every 429 the client received counts, not only the times the budget ran out.
+  return { seconds: (Date.now() - started) / 1000, ...throttle.stats, throttled: throttle.stats.refused, statuses: responses.map((r) => r.status) };
 }
 
 beforeEach(() => {

@@ -220,7 +220,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     }
     const current = session;
     if (url.pathname.toLowerCase() === '/workbench/throttle-stats.json') {
-      const stats: IThrottleStats = current.spThrottle ? current.spThrottle.stats : { requests: 0, throttled: 0, sentWhileThrottled: 0, blocked: false };
+      const stats: IThrottleStats = current.spThrottle ? current.spThrottle.stats : { requests: 0, throttled: 0, refused: 0, sentWhileThrottled: 0, blocked: false };
       return sendJson(res, 200, stats);
     }
     if (current.spThrottle && isSharePointRequest(url.pathname)) {

@@ -13,7 +13,7 @@ describe("the simulated tenant's SharePoint throttling", () => {
     expect(answers[9]).toMatchObject({ ok: true, headers: { 'RateLimit-Remaining': '0' } });
     // The 11th: the window has no room until its oldest request (at 0 s) is a minute old.
     expect(answers[10]).toEqual({ ok: false, retryAfterSeconds: 50, headers: { 'Retry-After': '50' } });
-    expect(t.stats).toEqual({ requests: 11, throttled: 1, sentWhileThrottled: 0, blocked: false });
+    expect(t.stats).toEqual({ requests: 11, throttled: 1, refused: 1, sentWhileThrottled: 0, blocked: false });
   });
 
   test('requests sent after the 429 reached the client, inside its Retry-After, are violations; a few block the user', () => {

@@ -9,7 +9,10 @@
  */
 export interface IThrottleStats {
   requests: number;
+  /** Times the budget ran out (each starts a Retry-After). */
   throttled: number;
+  /** Every answer that was a 429, those during a Retry-After included. */
+  refused: number;
   /** Requests that arrived after the client had been told to wait (a 429 delivered) and before the wait was over. */
   sentWhileThrottled: number;
   blocked: boolean;
@@ -27,7 +30,7 @@ export const IN_FLIGHT_GRACE_MS = 100;
 const BLOCK_WINDOWS = 5;
 
 export class SharePointThrottle {
-  public readonly stats: IThrottleStats = { requests: 0, throttled: 0, sentWhileThrottled: 0, blocked: false };
+  public readonly stats: IThrottleStats = { requests: 0, throttled: 0, refused: 0, sentWhileThrottled: 0, blocked: false };
   private _budget: number;
   private readonly _windowMs: number;
   /** The budget from given times on (ms since 1970), earliest first. */
@@ -108,6 +111,7 @@ export class SharePointThrottle {
   }
 
   private _refuse(now: number, until: number): ThrottleAnswer {
+    this.stats.refused++;
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now) / 1000));
     return { ok: false, retryAfterSeconds, headers: { 'Retry-After': String(retryAfterSeconds) } };
   }
