@@ -4,7 +4,7 @@ import { DefaultButton, IButtonProps, PrimaryButton } from '@fluentui/react/lib/
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { IItMessage, itContactLink } from '../../../shared/itMessage';
 import { getClassNames } from './styles';
-import { useInstanceId } from '../../../shared/components/useInstanceId';
+import { useInstanceId, useUniqueRegionName } from '../../../shared/components/useInstanceId';
 
 export interface IAskItProps {
   message: IItMessage;
@@ -23,6 +23,7 @@ function CopyMessageButton(props: IButtonProps & { primary: boolean }): JSX.Elem
 /** The message to IT, shown in full so the person reads what they send, then sent by email, or copied. */
 export function AskIt(props: IAskItProps): JSX.Element {
   const headingId = useInstanceId('pps-ask-it-heading');
+  const regionName = useUniqueRegionName(strings.AskItHeading);
   const messageId = useInstanceId('pps-ask-it-message');
   const styles = getClassNames(useTheme());
   const [copied, setCopied] = React.useState<'idle' | 'copied' | 'failed'>('idle');
@@ -35,7 +36,7 @@ export function AskIt(props: IAskItProps): JSX.Element {
     );
   };
   return (
-    <section className={styles.copy} aria-labelledby={headingId} data-ask-it="">
+    <section className={styles.copy} aria-label={regionName} data-ask-it="">
       <h3 id={headingId} className={styles.stepsHeading}>
         {strings.AskItHeading}
       </h3>

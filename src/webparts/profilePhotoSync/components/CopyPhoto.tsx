@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useInstanceId } from '../../../shared/components/useInstanceId';
+import { useInstanceId, useUniqueRegionName } from '../../../shared/components/useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { DefaultButton, IButtonProps, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
@@ -45,6 +45,7 @@ function CopyButton(props: IButtonProps & { primary: boolean }): JSX.Element {
 /** "Copy my Outlook photo to SharePoint": confirm, copy, re-check; on failure, say what state SharePoint is in. */
 export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
   const headingId = useInstanceId('pps-copy-heading');
+  const regionName = useUniqueRegionName(strings.CopyHeading);
   const styles = getClassNames(useTheme());
   const [phase, setPhase] = React.useState<Phase>('idle');
   const currentUrl = usePhotoUrl(props.current);
@@ -88,7 +89,7 @@ export function CopyPhoto(props: ICopyPhotoProps): JSX.Element {
   const busy = phase === 'copying' || phase === 'checking';
   const failed = typeof phase === 'object' ? phase.failed : undefined;
   return (
-    <section className={styles.copy} aria-labelledby={headingId}>
+    <section className={styles.copy} aria-label={regionName}>
       <h3 id={headingId} className={styles.stepsHeading}>
         {strings.CopyHeading}
       </h3>

@@ -250,7 +250,7 @@ describe("ProfilePhotoSync: the site owner's settings", () => {
 });
 
 describe('ProfilePhotoSync: more than one part on a page', () => {
-  test('each card has its own ids, and each section is named by its own heading', async () => {
+  test('each card has its own ids, and each section is named by its own heading, uniquely on the page', async () => {
     const first = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.47 }));
     const second = new FakeChecker(result({ kind: 'out-of-sync', distance: 0.47 }));
     const { container } = render(
@@ -263,10 +263,15 @@ describe('ProfilePhotoSync: more than one part on a page', () => {
     const ids = Array.from(container.querySelectorAll('[id]')).map((e) => e.id);
     expect(ids.length).toBeGreaterThanOrEqual(4); // two titles and two step headings at the least
     expect(new Set(ids).size).toBe(ids.length);
-    for (const labelled of Array.from(container.querySelectorAll('section[aria-labelledby]'))) {
-      const heading = container.querySelector(`#${labelled.getAttribute('aria-labelledby')}`);
-      expect(heading && labelled.contains(heading)).toBe(true);
+    // Each region is named by its own heading, and no two regions share a name (the second steps are "… (2)").
+    const regions = Array.from(container.querySelectorAll('section'));
+    expect(regions.length).toBeGreaterThanOrEqual(4);
+    for (const region of regions) {
+      const heading = region.querySelector('h2, h3');
+      expect((region.getAttribute('aria-label') || '').startsWith((heading && heading.textContent) || '\u0000')).toBe(true);
     }
+    const names = regions.map((r) => r.getAttribute('aria-label'));
+    expect(new Set(names).size).toBe(names.length);
     expect(screen.getByRole('region', { name: 'First' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Second' })).toBeTruthy();
   });

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useInstanceId } from '../../../shared/components/useInstanceId';
+import { useInstanceId, useUniqueRegionName } from '../../../shared/components/useInstanceId';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
 import { DefaultButton } from '@fluentui/react/lib/Button';
@@ -30,6 +30,7 @@ interface IStep {
 /** Microsoft's private-window sign-in, in the words of the user's own browser, with steps they can tick off. */
 export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
   const headingId = useInstanceId('pps-steps-heading');
+  const regionName = useUniqueRegionName(strings.StepsHeading);
   const styles = getClassNames(useTheme());
   const [done, toggle] = useStepProgress(props.store, props.storageKey);
   const [copy, setCopy] = React.useState<'idle' | 'copied' | 'failed'>('idle');
@@ -50,7 +51,7 @@ export function ResyncSteps(props: IResyncStepsProps): JSX.Element {
   };
 
   return (
-    <section className={styles.steps} aria-labelledby={headingId}>
+    <section className={styles.steps} aria-label={regionName}>
       <h3 id={headingId} className={styles.stepsHeading}>
         {strings.StepsHeading}
       </h3>
