@@ -164,3 +164,19 @@ export function focusedName(page: Page): Promise<string> {
     return !el || el === document.body ? '' : el.getAttribute('aria-label') || el.innerText || '';
   });
 }
+
+/**
+ * Waits until the simulated tenant says SharePoint has copied the photo (its own declared state, asked again every
+ * 100 ms), however long a busy machine takes, up to the given bound.
+ */
+export async function waitForTenantSync(context: BrowserContext, timeoutMs: number = 30000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const state = (await (await context.request.get(`${process.env.PPS_WORKBENCH_URL}/workbench/api/state`)).json()) as { synced: boolean };
+    if (state.synced) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the simulated sign-in never completed');
+}

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, expectCount, focusedName, SCREENSHOTS, usePageSession, verdictText, workbenchUrl } from './browser';
+import { axeViolations, expectCount, focusedName, SCREENSHOTS, usePageSession, verdictText, waitForTenantSync, workbenchUrl } from './browser';
 import { loadLocale, localeFiles } from '../test/loadLocale';
 
 const EXCHANGE_ALT = 'Your photo in Outlook and Teams';
@@ -295,17 +295,6 @@ async function tick(name: string): Promise<void> {
   await page.locator(`label[for="${id}"]`).click();
 }
 
-/** Waits until the simulated tenant says SharePoint has copied the photo. */
-async function waitForTenantSync(): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const state = (await (await context.request.get(`${process.env.PPS_WORKBENCH_URL}/workbench/api/state`)).json()) as { synced: boolean };
-    if (state.synced) {
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the simulated sign-in never completed');
-}
 
 describe('the walk-through, to the end', () => {
   test('with the mouse: steps, copy link, simulated sign-in, Check again, in sync', async () => {
@@ -324,7 +313,7 @@ describe('the walk-through, to the end', () => {
 
     await page.getByRole('button', { name: 'Simulate the private-window sign-in' }).click();
     await page.getByRole('status').getByText(/Signed in/).waitFor();
-    await waitForTenantSync();
+    await waitForTenantSync(context);
     await page.getByRole('button', { name: 'Check again' }).click();
     await page.getByText('Your photo is in sync.').waitFor({ timeout: 15000 });
     await expectPhoto(SHAREPOINT_ALT, true);
@@ -380,7 +369,7 @@ describe('the walk-through, to the end', () => {
     await tabTo('the sign-in button', async () => (await focusedName(page)).includes('Simulate the private-window sign-in'));
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText(/Signed in/).waitFor();
-    await waitForTenantSync();
+    await waitForTenantSync(context);
     await tabTo('Check again', async () => (await focusedName(page)).includes('Check again'));
     await page.keyboard.press('Enter');
     await page.getByText('Your photo is in sync.').waitFor({ timeout: 15000 });
