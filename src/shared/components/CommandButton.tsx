@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
-import { ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { IRawStyle, ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { memoizeFunction } from '@fluentui/react/lib/Utilities';
 
@@ -20,25 +20,34 @@ export interface ICommandButtonProps {
   className?: string;
 }
 
-const getStyles = memoizeFunction((theme: ITheme) =>
-  mergeStyleSets({
+/** The shape both filled buttons share (primary and secondary differ only in colour). */
+function filledShape(theme: ITheme): IRawStyle {
+  return {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 8,
+    minHeight: 32,
+    padding: '0 16px',
+    borderRadius: 2,
+    ...theme.fonts.medium,
+    fontWeight: 600,
+    cursor: 'pointer'
+  };
+}
+
+const getStyles = memoizeFunction((theme: ITheme) => {
+  const shape = filledShape(theme);
+  const focusRing = { outline: `2px solid ${theme.palette.neutralPrimary}`, outlineOffset: 2 };
+  return mergeStyleSets({
     root: {
-      display: 'inline-flex',
-      alignItems: 'center',
-      gap: 8,
-      minHeight: 32,
-      padding: '0 16px',
-      borderRadius: 2,
+      ...shape,
       border: `1px solid ${theme.semanticColors.primaryButtonBorder || 'transparent'}`,
       background: theme.semanticColors.primaryButtonBackground,
       color: theme.semanticColors.primaryButtonText,
-      ...theme.fonts.medium,
-      fontWeight: 600,
-      cursor: 'pointer',
       selectors: {
         ':hover': { background: theme.semanticColors.primaryButtonBackgroundHovered },
         ':active': { background: theme.semanticColors.primaryButtonBackgroundPressed },
-        ':focus-visible': { outline: `2px solid ${theme.palette.neutralPrimary}`, outlineOffset: 2 },
+        ':focus-visible': focusRing,
         ':disabled': {
           cursor: 'default',
           background: theme.semanticColors.primaryButtonBackgroundDisabled,
@@ -48,22 +57,14 @@ const getStyles = memoizeFunction((theme: ITheme) =>
       }
     },
     secondary: {
-      display: 'inline-flex',
-      alignItems: 'center',
-      gap: 8,
-      minHeight: 32,
-      padding: '0 16px',
-      borderRadius: 2,
+      ...shape,
       border: `1px solid ${theme.semanticColors.buttonBorder}`,
       background: theme.semanticColors.buttonBackground,
       color: theme.semanticColors.buttonText,
-      ...theme.fonts.medium,
-      fontWeight: 600,
-      cursor: 'pointer',
       selectors: {
         ':hover': { background: theme.semanticColors.buttonBackgroundHovered, color: theme.semanticColors.buttonTextHovered },
         ':active': { background: theme.semanticColors.buttonBackgroundPressed },
-        ':focus-visible': { outline: `2px solid ${theme.palette.neutralPrimary}`, outlineOffset: 2 },
+        ':focus-visible': focusRing,
         ':disabled': {
           cursor: 'default',
           background: theme.semanticColors.buttonBackgroundDisabled,
@@ -93,8 +94,8 @@ const getStyles = memoizeFunction((theme: ITheme) =>
       }
     },
     actionIcon: { color: theme.palette.themePrimary, selectors: { '@media (forced-colors: active)': { color: 'ButtonText' } } }
-  })
-);
+  });
+});
 
 /**
  * A native button in Fluent UI's colours, without Fluent's button code: the primary button of the first paint, and

@@ -1,4 +1,4 @@
-import { ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { IRawStyle, ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { memoizeFunction } from '@fluentui/react/lib/Utilities';
 import { REDUCED_MOTION } from '../../../shared/components/reducedMotion';
 
@@ -8,6 +8,20 @@ import { REDUCED_MOTION } from '../../../shared/components/reducedMotion';
  */
 export const getClassNames = memoizeFunction((theme: ITheme) => {
   const border = `1px solid ${theme.semanticColors.bodyDivider}`;
+  const linkButtonShape: IRawStyle = {
+    ...theme.fonts.medium,
+    display: 'inline-flex',
+    alignItems: 'center',
+    minHeight: 32,
+    padding: '0 16px',
+    borderRadius: 2,
+    fontWeight: 600,
+    textDecoration: 'none'
+  };
+  const linkButtonFocus = {
+    ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 2 },
+    '@media (forced-colors: active)': { forcedColorAdjust: 'auto', border: '1px solid LinkText', color: 'LinkText', background: 'Canvas' }
+  };
   return mergeStyleSets({
     root: {
       padding: 16,
@@ -78,40 +92,24 @@ export const getClassNames = memoizeFunction((theme: ITheme) => {
     },
     // A link that reads as a button (mailto: and the IT support page): Fluent's primary colours, a visible focus.
     linkButton: {
-      ...theme.fonts.medium,
-      display: 'inline-flex',
-      alignItems: 'center',
-      minHeight: 32,
-      padding: '0 16px',
-      borderRadius: 2,
-      fontWeight: 600,
-      textDecoration: 'none',
+      ...linkButtonShape,
       background: theme.palette.themePrimary,
       color: theme.palette.white,
       border: `1px solid ${theme.palette.themePrimary}`,
       selectors: {
         ':hover': { background: theme.palette.themeDarkAlt, color: theme.palette.white },
-        ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 2 },
-        '@media (forced-colors: active)': { forcedColorAdjust: 'auto', border: '1px solid LinkText', color: 'LinkText', background: 'Canvas' }
+        ...linkButtonFocus
       }
     },
     // The same link when another action of the state is the primary one: Fluent's default button colours.
     linkButtonSecondary: {
-      ...theme.fonts.medium,
-      display: 'inline-flex',
-      alignItems: 'center',
-      minHeight: 32,
-      padding: '0 16px',
-      borderRadius: 2,
-      fontWeight: 600,
-      textDecoration: 'none',
+      ...linkButtonShape,
       background: theme.semanticColors.buttonBackground,
       color: theme.semanticColors.buttonText,
       border: `1px solid ${theme.semanticColors.buttonBorder}`,
       selectors: {
         ':hover': { background: theme.semanticColors.buttonBackgroundHovered, color: theme.semanticColors.buttonTextHovered },
-        ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: 2 },
-        '@media (forced-colors: active)': { forcedColorAdjust: 'auto', border: '1px solid LinkText', color: 'LinkText', background: 'Canvas' }
+        ...linkButtonFocus
       }
     }
   });
