@@ -104,7 +104,7 @@ export async function structuralDistance(
   // A last, quarter-pixel pass at full size, then the measure.
   const best = refine(pyramidA[0], pyramidB[0], candidates[0].alignment, 0.5 / a.size, 0.25 / a.size);
   let distance = pool(ssimMap(a, warp(b, best.alignment)), a.size);
-  if (decoded && distance > 0) {
+  if (decoded && distance > SECOND_FOOTING_FROM) {
     // The second footing: `b` as decoded, its levels matched onto `a`'s over the area both show once aligned.
     await pause();
     distance = Math.min(distance, pool(ssimMap(a, matchTonesInComparedArea(a, warp(decoded, best.alignment))), a.size));
@@ -145,6 +145,12 @@ function matchTonesInComparedArea(a: IGreyImage, b: IGreyImage): IGreyImage {
   const mapped = Float64Array.from({ length: TONE_KNOTS }, (_, i) => toA.data[knot(i)]);
   return { size: n, data: b.data.map((v) => lookup(levels, mapped, v)) };
 }
+
+/**
+ * Below this on the first footing, two photos are plainly copies of one capture, and the second footing (which can
+ * only lower the distance) is not measured: most comparisons end here, with none of its work or garbage.
+ */
+export const SECOND_FOOTING_FROM = 0.05;
 
 /** The second tone match's curve is its values at this many quantiles (the ends and every eighth between). */
 export const TONE_KNOTS = 9;
