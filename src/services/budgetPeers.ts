@@ -60,6 +60,11 @@ export function browserBudgetPeers(key: string, scope: IBrowserLike = typeof win
   let channel: BroadcastChannel | undefined;
   try {
     channel = scope.BroadcastChannel ? new scope.BroadcastChannel(name) : undefined;
+    // Node's own BroadcastChannel (tests, server-side rendering) would keep the process alive; browsers have no unref.
+    const node = channel as unknown as { unref?: () => void } | undefined;
+    if (node && typeof node.unref === 'function') {
+      node.unref();
+    }
   } catch {
     channel = undefined;
   }
