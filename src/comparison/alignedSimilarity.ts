@@ -38,6 +38,15 @@ export const BLUR_SIGMA = 1.5;
 export const BLOCKS = 6;
 export const WORST_BLOCKS = 2;
 
+/**
+ * Below this on the first footing, two photos are plainly copies of one capture, and the second footing (which can
+ * only lower the distance) is not measured: most comparisons end here, with none of its work or garbage.
+ */
+export const SECOND_FOOTING_FROM = 0.05;
+
+/** The second tone match's curve is its values at this many quantiles (the ends and every eighth between). */
+export const TONE_KNOTS = 9;
+
 const COARSE_SCALES = 9;
 const COARSE_SHIFTS = 5;
 const KEPT_CANDIDATES = 3;
@@ -145,15 +154,6 @@ function matchTonesInComparedArea(a: IGreyImage, b: IGreyImage): IGreyImage {
   const mapped = Float64Array.from({ length: TONE_KNOTS }, (_, i) => toA.data[knot(i)]);
   return { size: n, data: b.data.map((v) => lookup(levels, mapped, v)) };
 }
-
-/**
- * Below this on the first footing, two photos are plainly copies of one capture, and the second footing (which can
- * only lower the distance) is not measured: most comparisons end here, with none of its work or garbage.
- */
-export const SECOND_FOOTING_FROM = 0.05;
-
-/** The second tone match's curve is its values at this many quantiles (the ends and every eighth between). */
-export const TONE_KNOTS = 9;
 
 /** `mapped` at `v`'s place among the ascending `levels`, linearly between neighbours, held at the ends. */
 function lookup(levels: Float64Array, mapped: Float64Array, v: number): number {
