@@ -50,6 +50,9 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   // (collectErrors fails the test), however the browser itself reports it. Init scripts run outside the policy.
   await context.addInitScript((prefix: string) => {
     document.addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) => {
+      // Counted on the page too, so a test can wait for the violations it expects instead of for time.
+      const w = window as unknown as { ppsCspViolations?: number };
+      w.ppsCspViolations = (w.ppsCspViolations || 0) + 1;
       console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`);
     });
   }, CSP_VIOLATION);

@@ -62,7 +62,8 @@ describe("SharePoint Online's Content Security Policy in the workbench", () => {
         return { inline: !!flags.ppsInlineRan, blob: !!flags.ppsBlobRan, handler: !!flags.ppsHandlerRan };
       });
       expect(ran).toEqual({ inline: false, blob: false, handler: false });
-      await probe.waitForTimeout(100); // violation events are queued as tasks
+      // Violation events are queued as tasks: wait until the page has seen the three it must report.
+      await probe.waitForFunction(() => ((window as unknown as { ppsCspViolations?: number }).ppsCspViolations || 0) >= 3, undefined, { timeout: 10000 });
       const violations = errors.filter((e) => e.indexOf(CSP_VIOLATION) >= 0);
       expect(violations.length).toBeGreaterThanOrEqual(3);
       expect(violations.some((v) => /script-src-elem blocked blob/.test(v))).toBe(true);
