@@ -3,8 +3,9 @@
  * windows), so that all of them together keep to one budget: SharePoint throttles a person, not a tab.
  *  - `sent`: requests that went out (each one debits every other scheduler's allowance too);
  *  - `state`: the pace now and any pause SharePoint asked for (the newest word wins everywhere).
- * The last state is also kept in the browser's storage, read synchronously when a scheduler starts, so a tab that
- * opens while another is being held back starts at the pace already learned instead of a first burst.
+ * The last state is also kept in the browser's storage (saved with each send too), read synchronously when a
+ * scheduler starts, so a tab that opens while another is at work or held back starts at the pace already learned,
+ * counting what the others sent, instead of with a first burst.
  */
 export type BudgetMessage =
   | { kind: 'sent'; count: number; at: number }
@@ -20,6 +21,8 @@ export interface ISharedPaceState {
   /** SharePoint's last word on the budget: what may still be sent before `resetAt` (ms since 1970). */
   left?: number;
   resetAt?: number;
+  /** Requests this person's tabs sent in the minute before `at`: another tab is at work when above 0. */
+  sentInMinute?: number;
 }
 
 export interface IBudgetPeers {
@@ -139,7 +142,7 @@ function parseState(value: unknown): ISharedPaceState | undefined {
   if (typeof value !== 'object' || value === null) {
     return undefined;
   }
-  const s = value as { pace?: unknown; pausedUntil?: unknown; at?: unknown; left?: unknown; resetAt?: unknown };
+  const s = value as { pace?: unknown; pausedUntil?: unknown; at?: unknown; left?: unknown; resetAt?: unknown; sentInMinute?: unknown };
   if (!(typeof s.pace === 'number' && s.pace > 0 && isFinite(s.pace) && isTime(s.pausedUntil) && isTime(s.at))) {
     return undefined;
   }
@@ -147,6 +150,9 @@ function parseState(value: unknown): ISharedPaceState | undefined {
   if (typeof s.left === 'number' && isFinite(s.left) && isTime(s.resetAt)) {
     state.left = s.left;
     state.resetAt = s.resetAt;
+  }
+  if (isCount(s.sentInMinute)) {
+    state.sentInMinute = s.sentInMinute;
   }
   return state;
 }

@@ -87,7 +87,7 @@ describe('SharePointScheduler: the pace', () => {
 describe('SharePointScheduler: when SharePoint says slow down', () => {
   test('a 429 pauses the whole queue for its Retry-After, the request goes again after it, the pace halves from what was sent', async () => {
     const sp = new FakeSharePoint((url, n) => (url === '/a' && n === 11 ? { status: 429, headers: { 'Retry-After': '30' } } : {}));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 20 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 20, firstBurst: 20 });
     const statuses: Array<number | undefined> = [];
     scheduler.subscribe((s) => statuses.push(s.pausedUntil));
     for (let i = 0; i < 10; i++) {
@@ -116,7 +116,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
 
   test('one decrease a round: the requests already in flight when the first 429 came do not halve it again', async () => {
     const sp = new FakeSharePoint((_url, n) => (n >= 9 && n <= 12 ? { status: 429, headers: { 'Retry-After': '5' } } : {}));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 4, burst: 12 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 4, burst: 12, firstBurst: 12 });
     Array.from({ length: 12 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
     await elapse(0);
     expect(scheduler.status().throttled).toBe(4);
@@ -148,7 +148,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
 
   test('additive increase: a quiet minute after the pace was lowered, 2 a minute more every 10 s, up to the configured pace', async () => {
     const sp = new FakeSharePoint((_url, n) => (n === 4 ? { status: 429, headers: { 'Retry-After': '1' } } : {}));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 4 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 4, firstBurst: 4 });
     Array.from({ length: 200 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
     await elapse(0);
     expect(scheduler.status().requestsPerMinute).toBe(2); // 4 sent, the 4th refused
@@ -195,7 +195,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
       { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '12' }
     ];
     const sp = new FakeSharePoint((_url, n) => ({ headers: headers[n - 1] || {} }));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10, firstBurst: 10 });
     scheduler.fetch('/1').catch(() => undefined);
     await elapse(0);
     expect(scheduler.status().requestsPerMinute).toBe(18);
@@ -213,7 +213,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
   test('a redirected request costs two: with 3 remaining, one more picture goes (2), then it waits for the reset', async () => {
     const reading: Record<string, string> = { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '3', 'RateLimit-Reset': '20' };
     const sp = new FakeSharePoint((_url, n) => ({ redirected: true, headers: n === 5 ? reading : {} }));
-    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 20 });
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 20, firstBurst: 20 });
     Array.from({ length: 8 }, (_, i) => scheduler.fetch(`/p${i}`).catch(() => undefined));
     await elapse(0);
     expect(sp.sent).toHaveLength(6);
@@ -223,6 +223,59 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
     expect(sp.sent.length).toBeGreaterThanOrEqual(7);
     expect(sp.sent[6].at - sp.sent[5].at).toBeGreaterThanOrEqual(20000);
     expect(scheduler.status().pausedUntil).toBeUndefined(); // its own care, not SharePoint's word: no pause shown
+  });
+
+  test('a first visit sends no more than may be in flight before SharePoint has answered: the full burst is earned later', async () => {
+    const sp = new FakeSharePoint();
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 6, burst: 60 });
+    Array.from({ length: 100 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
+    await elapse(0);
+    expect(sp.sent).toHaveLength(6);
+    await elapse(1000);
+    expect(sp.sent).toHaveLength(10); // then at the pace: 4 a second
+  });
+
+  test('after waiting for a RateLimit reset it resumes with one request, not the bucket it would have filled meanwhile (the budget may have dropped)', async () => {
+    const sp = new FakeSharePoint((_url, n) => ({ headers: n === 2 ? { 'RateLimit-Limit': '60', 'RateLimit-Remaining': '1', 'RateLimit-Reset': '30' } : {} }));
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 6, burst: 60, firstBurst: 1 });
+    Array.from({ length: 40 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
+    await elapse(2000);
+    expect(sp.sent).toHaveLength(3); // the one that remained went at the new pace; then nothing until the reset
+    await elapse(28500);
+    expect(sp.sent).toHaveLength(4); // at the reset (30 s after the second answer): one, though 30 s at 54 a minute would have filled 13
+    expect(sp.sent[3].at - sp.sent[1].at).toBeGreaterThanOrEqual(30000);
+    await elapse(1200);
+    expect(sp.sent).toHaveLength(5); // then one every 1.1 s
+    expect(sp.sent[4].at - sp.sent[3].at).toBeGreaterThanOrEqual(1100);
+  });
+
+  test("after a pause, when requests are redirected (two each), the refused one waits one more step: Retry-After gives room for one, and its hop would be refused", async () => {
+    const sp = new FakeSharePoint((_url, n) => (n === 10 ? { status: 429, redirected: true, headers: { 'Retry-After': '10' } } : { redirected: true }));
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 60, inFlight: 1, burst: 4, firstBurst: 4 });
+    Array.from({ length: 20 }, (_, i) => scheduler.fetch(`/p${i}`).catch(() => undefined));
+    while (sp.sent.length < 10) {
+      await elapse(100); // a picture and its hop take two of the pace's steps
+    }
+    expect(scheduler.status().throttled).toBe(1);
+    const refusedAt = sp.sent[9].at;
+    const pace = scheduler.status().requestsPerMinute;
+    await elapse(refusedAt + 10000 - Date.now() + 200);
+    expect(sp.sent).toHaveLength(10); // the pause is over, but the refused picture waits most of a step more
+    await elapse(60000 / pace);
+    expect(sp.sent).toHaveLength(11);
+    expect(sp.sent[10].at - refusedAt).toBeGreaterThanOrEqual(10000 + (0.5 * 60000) / pace);
+  });
+
+  test('a 429 soon after SharePoint said its limit resumes at nine tenths of that limit, not half; a second 429 halves', async () => {
+    const reading = { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '3', 'RateLimit-Reset': '50' };
+    const sp = new FakeSharePoint((_url, n) => (n === 2 ? { headers: reading } : n === 3 || n === 5 ? { status: 429, headers: { 'Retry-After': '5' } } : {}));
+    const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10, firstBurst: 1 });
+    Array.from({ length: 10 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
+    await elapse(4000);
+    expect(scheduler.status()).toMatchObject({ throttled: 1, requestsPerMinute: 18 }); // the limit was 20: the window was overspent, not the rate wrong
+    await elapse(20000);
+    expect(scheduler.status().throttled).toBe(2);
+    expect(scheduler.status().requestsPerMinute).toBeLessThanOrEqual(9); // the limit was used once; now it halves
   });
 
   test('a request throttled again and again is answered with the last 429 (the caller reports it)', async () => {
@@ -273,7 +326,7 @@ describe("SharePointScheduler: one budget across a person's tabs", () => {
   test("a 429 in one tab pauses the other, which takes the lowered pace; a tab opened later starts from it", async () => {
     const sp: FakeSharePoint = new FakeSharePoint((url) => (url === '/a5' && sp.sent.filter((s: { url: string }) => s.url === '/a5').length === 1 ? { status: 429, headers: { 'Retry-After': '20' } } : {}));
     const [one, two] = twoTabs();
-    const a = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10 }, undefined, one);
+    const a = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10, firstBurst: 10 }, undefined, one);
     const b = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10 }, undefined, two);
     Array.from({ length: 6 }, (_, i) => a.fetch(`/a${i}`).catch(() => undefined));
     await elapse(100);
@@ -286,6 +339,27 @@ describe("SharePointScheduler: one budget across a person's tabs", () => {
     expect(later.status()).toMatchObject({ pausedUntil: a.status().pausedUntil, requestsPerMinute: 3 });
     await elapse(2000);
     expect(sp.urls()).toContain('/b');
+  });
+});
+
+describe("SharePointScheduler: a tab that opens while another is at work", () => {
+  test('joins at one request, counting what the other sent (the channel reaches only tabs already open; storage reaches it)', async () => {
+    let stored: ISharedPaceState | undefined;
+    const peers = (): IBudgetPeers => ({ post: () => undefined, listen: () => () => undefined, load: () => stored, save: (s) => (stored = s), close: () => undefined });
+    const sp = new FakeSharePoint();
+    const first = new SharePointScheduler(sp.fetch, DEFAULT_SHAREPOINT_PACE, undefined, peers());
+    Array.from({ length: 6 }, (_, i) => first.fetch(`/a${i}`).catch(() => undefined));
+    await elapse(0);
+    expect(sp.sent).toHaveLength(6);
+    expect(stored).toMatchObject({ sentInMinute: 6 });
+    const second = new SharePointScheduler(sp.fetch, DEFAULT_SHAREPOINT_PACE, undefined, peers());
+    Array.from({ length: 6 }, (_, i) => second.fetch(`/b${i}`).catch(() => undefined));
+    await elapse(0);
+    expect(sp.urls().filter((u) => u.startsWith('/b'))).toHaveLength(1); // not a burst of 6 on top of the other's 6
+    const alone = new SharePointScheduler(sp.fetch, DEFAULT_SHAREPOINT_PACE);
+    Array.from({ length: 6 }, (_, i) => alone.fetch(`/c${i}`).catch(() => undefined));
+    await elapse(0);
+    expect(sp.urls().filter((u) => u.startsWith('/c'))).toHaveLength(6); // the first tab of all: what may be in flight
   });
 });
 

@@ -50,6 +50,11 @@ export interface ISharePointPace {
   inFlight: number;
   /** At most this many requests go out back to back after a quiet spell (a token bucket's size). */
   burst: number;
+  /**
+   * What may go out back to back before SharePoint's first answers (default: `inFlight`). Until those answers say how
+   * much of the budget is used, a larger first burst could overrun a small budget before any answer arrives.
+   */
+  firstBurst?: number;
 }
 
 /**
@@ -125,6 +130,11 @@ export class SharePointScheduler implements ISharePointScheduler {
   /** From the last `RateLimit-*` reading: what may still be sent before its reset (at `_resetAt`). */
   private _left: number | undefined;
   private _resetAt: number = 0;
+  /** The last `RateLimit-Limit` SharePoint gave, and when; until a 429 has used it. */
+  private _limit: number | undefined;
+  private _limitAt: number = 0;
+  /** Set while waiting for that reset: when it comes, the pace resumes from one request. */
+  private _resumeAt: number = 0;
   private _inFlight: number = 0;
   private _order: number = 0;
   private _sent: number = 0;
@@ -152,12 +162,26 @@ export class SharePointScheduler implements ISharePointScheduler {
     this._quietSince = at;
     // Another tab may already have found this person's budget: start where it is, not with a burst.
     const known = peers.load();
+    let firstBurst = pace.firstBurst !== undefined ? pace.firstBurst : this._inFlightLimit;
     if (known && at - known.at < SHARED_STATE_MAX_AGE_MS) {
       this._pace = Math.min(this._ceiling, Math.max(MIN_REQUESTS_PER_MINUTE, known.pace));
       this._pausedUntil = known.pausedUntil > at ? known.pausedUntil : 0;
       this._changedAt = at;
+      if (known.sentInMinute && at - known.at < MINUTE_MS) {
+        // Another tab is at work on this budget: what it sent counts here too, and this tab joins at its pace,
+        // one request at a time, not with a first burst of its own on top of the other's.
+        this._logSends(known.sentInMinute, known.at);
+        firstBurst = 1;
+      }
+      if (known.left !== undefined && known.resetAt !== undefined && known.resetAt > at) {
+        this._left = known.left; // already less what was sent
+        this._resetAt = known.resetAt;
+      }
     }
-    this._tokens = this._bucketSize();
+    // A first visit starts with what may be in flight at once, not a full burst: until SharePoint's first answers
+    // say how much of the budget is used (RateLimit-* from 80% on), a burst could overrun a small budget before any
+    // answer arrives, and every request then in flight would be refused. Later bursts come from an earned bucket.
+    this._tokens = Math.min(this._bucketSize(), Math.max(1, firstBurst));
     peers.listen((message) => this._onPeer(message));
   }
 
@@ -217,18 +241,27 @@ export class SharePointScheduler implements ISharePointScheduler {
         return;
       }
       if (this._pausedUntil !== 0) {
-        // The pause is over: the request that was refused goes now, the rest at the pace, not in a burst.
+        // The pause is over: the request that was refused goes now, the rest at the pace, not in a burst. SharePoint's
+        // Retry-After is when the window has room for one more request; a picture that is redirected needs two, so
+        // when requests have lately cost two it waits one more step of the pace (else its hop is refused every time).
         this._pausedUntil = 0;
-        this._tokens = 1;
+        this._tokens = Math.min(1, 2 - this._cost);
         this._refilledAt = now;
         this._quietSince = now;
         this._notify();
       }
       if (this._left !== undefined && now < this._resetAt && this._left < this._cost) {
-        this._wake(this._resetAt - now); // what remains before the reset would not cover one more request
+        // What remains before the reset would not cover one more request. After it, the pace resumes from one
+        // request, as after a pause: the budget may have changed meanwhile, and a burst would find out too late.
+        this._resumeAt = this._resetAt;
+        this._wake(this._resetAt - now);
         return;
       }
       this._refill(now);
+      if (this._resumeAt !== 0 && now >= this._resumeAt) {
+        this._resumeAt = 0;
+        this._tokens = Math.min(this._tokens, 1);
+      }
       if (this._tokens < 1) {
         this._wake(Math.ceil(((1 - this._tokens) * MINUTE_MS) / this._currentPace(now)));
         return;
@@ -289,6 +322,7 @@ export class SharePointScheduler implements ISharePointScheduler {
     this._sent += count;
     this._logSends(count, at);
     this._peers.post({ kind: 'sent', count, at });
+    this._peers.save(this._state(at)); // for a tab that opens now: the channel only reaches those already open
   }
 
   private _logSends(count: number, at: number): void {
@@ -369,8 +403,16 @@ export class SharePointScheduler implements ISharePointScheduler {
     this._pausedUntil = Math.max(this._pausedUntil, now + wait * 1000);
     if (sentAt > this._changedAt) {
       this._logSends(0, now);
-      const refused = Math.min(this._currentPace(now), this._sendTimes.length);
-      this._pace = Math.max(MIN_REQUESTS_PER_MINUTE, refused / 2);
+      if (this._limit !== undefined && now - this._limitAt < MINUTE_MS) {
+        // SharePoint said its limit within the last window: the window was overspent (a burst, or a hop the
+        // reading did not foresee), not the rate wrong. After the wait, nine tenths of that limit; only once,
+        // so that a second 429 (the budget dropped, or something else of the person's shares it) halves.
+        this._pace = Math.min(this._pace, Math.max(MIN_REQUESTS_PER_MINUTE, HEADROOM * this._limit));
+        this._limit = undefined;
+      } else {
+        const refused = Math.min(this._currentPace(now), this._sendTimes.length);
+        this._pace = Math.max(MIN_REQUESTS_PER_MINUTE, refused / 2);
+      }
       this._changedAt = now;
     }
     this._quietSince = this._pausedUntil;
@@ -407,6 +449,10 @@ export class SharePointScheduler implements ISharePointScheduler {
     this._left = left;
     this._resetAt = now + seconds * 1000;
     this._quietSince = now;
+    if (limit > 0) {
+      this._limit = limit;
+      this._limitAt = now;
+    }
     const pace = limit > 0 ? HEADROOM * limit : (HEADROOM * Math.max(0, remaining) * 60) / seconds;
     this._pace = Math.min(this._ceiling, Math.max(MIN_REQUESTS_PER_MINUTE, pace));
     this._changedAt = now;
@@ -444,15 +490,22 @@ export class SharePointScheduler implements ISharePointScheduler {
 
   /** Tells the listeners here and the other tabs. */
   private _share(): void {
-    const now = this._now();
+    const state = this._state(this._now());
+    this._peers.post({ kind: 'state', state });
+    this._peers.save(state);
+    this._notify();
+  }
+
+  private _state(now: number): ISharedPaceState {
     const state: ISharedPaceState = { pace: this._pace, pausedUntil: this._pausedUntil, at: now };
     if (this._left !== undefined && this._resetAt > now) {
       state.left = this._left;
       state.resetAt = this._resetAt;
     }
-    this._peers.post({ kind: 'state', state });
-    this._peers.save(state);
-    this._notify();
+    if (this._sendTimes.length > 0) {
+      state.sentInMinute = Math.min(1000, this._sendTimes.length);
+    }
+    return state;
   }
 
   private _notify(): void {
