@@ -236,7 +236,8 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
   });
 
   test('after waiting for a RateLimit reset it resumes with one request, not the bucket it would have filled meanwhile (the budget may have dropped)', async () => {
-    const sp = new FakeSharePoint((_url, n) => ({ headers: n === 2 ? { 'RateLimit-Limit': '60', 'RateLimit-Remaining': '1', 'RateLimit-Reset': '30' } : {} }));
+    const reset: Record<string, string> = { 'RateLimit-Limit': '60', 'RateLimit-Remaining': '1', 'RateLimit-Reset': '30' };
+    const sp = new FakeSharePoint((_url, n) => ({ headers: n === 2 ? reset : {} }));
     const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 6, burst: 60, firstBurst: 1 });
     Array.from({ length: 40 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
     await elapse(2000);
@@ -267,7 +268,7 @@ describe('SharePointScheduler: when SharePoint says slow down', () => {
   });
 
   test('a 429 soon after SharePoint said its limit resumes at nine tenths of that limit, not half; a second 429 halves', async () => {
-    const reading = { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '3', 'RateLimit-Reset': '50' };
+    const reading: Record<string, string> = { 'RateLimit-Limit': '20', 'RateLimit-Remaining': '3', 'RateLimit-Reset': '50' };
     const sp = new FakeSharePoint((_url, n) => (n === 2 ? { headers: reading } : n === 3 || n === 5 ? { status: 429, headers: { 'Retry-After': '5' } } : {}));
     const scheduler = new SharePointScheduler(sp.fetch, { requestsPerMinute: 240, inFlight: 1, burst: 10, firstBurst: 1 });
     Array.from({ length: 10 }, (_, i) => scheduler.fetch(`/${i}`).catch(() => undefined));
