@@ -13,6 +13,7 @@ import { decodeRaw, encodeJpeg, placeholderJpeg, resize, thumbnail, widePhoto } 
 import { jpegFrameSize } from '../../src/comparison/decodeImage';
 import { contentSecurityPolicy, newNonce, withNonce } from './contentSecurityPolicy';
 import * as team from './team';
+import { AppTokens, IAppToken, usersPage } from './appOnly';
 
 export interface ITenantOptions {
   /** Folder with the fixture photographs (`<name>.jpg`). */
@@ -27,7 +28,15 @@ export interface ITenantOptions {
   pageConfig: Record<string, string>;
   /** SharePoint's throttling window in ms (default a minute: budgets are requests a minute). */
   spWindowMs?: number;
+  /** SharePoint's budget for an application (requests a window); default DEFAULT_APP_BUDGET. */
+  appBudget?: number;
 }
+
+/**
+ * SharePoint's budget for one application in a tenant of up to 1,000 licences: 1,200 resource units a minute, and
+ * SharePoint REST has no fixed cost (Microsoft says to plan on two), so 600 requests a minute.
+ */
+export const DEFAULT_APP_BUDGET = 600;
 
 interface ISession {
   scenario: IScenario;
@@ -144,6 +153,21 @@ export function createTenantServer(options: ITenantOptions): http.Server {
   /** Pictures behind the time-limited tokens userphoto.aspx redirects with, by token. */
   const tokens = new Map<string, ITokenPicture>();
   const spWindowMs = options.spWindowMs || 60000;
+
+  // App-only callers (the tenant audit): tokens from the token endpoint, the directory they see, and their own
+  // SharePoint budget, per application (set anew with the directory).
+  const appTokens = new AppTokens();
+  const appDirectory: { people: number; scenario: string | null; budget: number } = { people: team.DEFAULT_PEOPLE, scenario: null, budget: options.appBudget || DEFAULT_APP_BUDGET };
+  const appSessions = new Map<string, ISession>();
+  const appSession = (clientId: string): ISession => {
+    let found = appSessions.get(clientId);
+    if (!found) {
+      found = { ...newSession(`app:${clientId}`, appDirectory.scenario, spWindowMs), people: appDirectory.people };
+      found.spThrottle = new SharePointThrottle(appDirectory.budget, spWindowMs);
+      appSessions.set(clientId, found);
+    }
+    return found;
+  };
   /**
    * SharePoint throttles a person, not a page: one budget for everything sent with a browser's cookie (every tab of
    * it), kept when a tab opens the page again, and replaced only when a page asks for another budget.
@@ -185,6 +209,20 @@ export function createTenantServer(options: ITenantOptions): http.Server {
 
   return http.createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');
+    if (req.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/i.test(url.pathname)) {
+      const endpoint = `http://${String(req.headers.host || 'localhost')}${url.pathname}`;
+      return team.readBody(req, 100000, (body) => {
+        const answer = appTokens.issue(new URLSearchParams(body || ''), endpoint);
+        setTimeout(() => sendJson(res, answer.status, answer.body), options.latencyMs);
+      });
+    }
+    if (url.pathname.toLowerCase() === '/workbench/api/app-directory') {
+      return appDirectoryControl(req, res, appDirectory, appSessions);
+    }
+    const app = appTokens.find(req.headers.authorization);
+    if (app) {
+      return appRequest(req, res, url, app, appSession(app.clientId), { options, photo, derived, tokens, roster: rosterOf });
+    }
     if (url.pathname.toLowerCase() === AFD_CACHE_PATH.toLowerCase()) {
       // The cached picture: no session (another origin gets no cookie); only the token in the address counts.
       const owner = tokens.get(url.searchParams.get('_oat_') || '');
@@ -326,6 +364,123 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
     return file === '/index.html' ? workbenchPage(res, ctx.options.pageDir) : staticFile(res, ctx.options.pageDir, file);
   }
   sendJson(res, 404, { error: { code: 'NotFound', message: `${req.method} ${p}` } });
+}
+
+// ---- App-only callers (the tenant audit) -----------------------------------------------------------------------
+
+/**
+ * `POST /workbench/api/app-directory` `{ people, scenario, budget }`: the directory app-only callers see from now on
+ * (the roster the team overview sees for the same people and scenario) and SharePoint's budget for each app; every
+ * app starts afresh. `GET` answers with the directory and each app's SharePoint throttling counters.
+ */
+function appDirectoryControl(req: http.IncomingMessage, res: http.ServerResponse, directory: { people: number; scenario: string | null; budget: number }, sessions: Map<string, ISession>): void {
+  if (req.method === 'GET') {
+    const apps: Record<string, IThrottleStats | undefined> = {};
+    sessions.forEach((session, clientId) => (apps[clientId] = session.spThrottle ? session.spThrottle.stats : undefined));
+    return sendJson(res, 200, { ...directory, apps });
+  }
+  team.readBody(req, 10000, (text) => {
+    let body: { people?: unknown; scenario?: unknown; budget?: unknown };
+    try {
+      body = JSON.parse(text || '{}') as typeof body;
+    } catch {
+      return sendJson(res, 400, { error: 'the body must be JSON' });
+    }
+    directory.people = team.teamSize(body.people === undefined ? null : String(body.people));
+    directory.scenario = typeof body.scenario === 'string' && body.scenario ? body.scenario : null;
+    if (typeof body.budget === 'number' && body.budget > 0) {
+      directory.budget = Math.floor(body.budget);
+    }
+    sessions.clear();
+    sendJson(res, 200, directory);
+  });
+}
+
+/**
+ * A request with an app-only token: Graph (`/users` paged, `$batch` of photos, groups) with a Graph token, SharePoint
+ * (`$batch` of profiles, the my-site host's picture files) with a SharePoint token from a certificate, under the app's
+ * own SharePoint budget.
+ */
+function appRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL, app: IAppToken, session: ISession, ctx: IContext): void {
+  const p = url.pathname;
+  const toSharePoint = isSharePointRequest(p);
+  if (toSharePoint) {
+    if (app.audience !== 'sharepoint') {
+      return appDenied(res, 'Invalid audience Uri.');
+    }
+    if (app.credential !== 'certificate') {
+      // SharePoint Online: app-only tokens from a client secret are refused; a certificate is required.
+      return appDenied(res, 'Unsupported app only token.');
+    }
+    const answer = session.spThrottle!.admit();
+    Object.keys(answer.headers).forEach((h) => res.setHeader(h, answer.headers[h]));
+    if (!answer.ok) {
+      const throttle = session.spThrottle!;
+      res.on('finish', () => throttle.delivered());
+      req.resume();
+      setTimeout(() => sendThrottled(res, answer.headers), ctx.options.latencyMs);
+      return;
+    }
+  } else if (/^\/v1\.0\//i.test(p)) {
+    if (app.audience !== 'graph') {
+      return graphError(res, { status: 401, code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' });
+    }
+  } else {
+    return sendJson(res, 404, { error: { code: 'NotFound', message: `${req.method} ${p}` } });
+  }
+  setTimeout(() => {
+    try {
+      const lower = p.toLowerCase();
+      if (lower === '/v1.0/users' && req.method === 'GET') {
+        const base = `http://${String(req.headers.host || 'localhost')}`;
+        const toUser = (person: team.ITeamPerson): Record<string, unknown> => ({
+          id: person.id,
+          displayName: person.displayName,
+          mail: person.mail,
+          userPrincipalName: person.userPrincipalName,
+          userType: person.guest ? 'Guest' : 'Member',
+          accountEnabled: true
+        });
+        return sendJson(res, 200, usersPage(ctx.roster(session.people), toUser, url, base));
+      }
+      if (lower === '/v1.0/me' || lower.startsWith('/v1.0/me/')) {
+        return graphError(res, { status: 400, code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' });
+      }
+      if (lower.startsWith('/v1.0/')) {
+        return graph(req, res, p.slice('/v1.0'.length), session, ctx);
+      }
+      if (lower === '/_api/$batch' && req.method === 'POST') {
+        return sharePointBatch(req, res, session, ctx);
+      }
+      const file = /^\/_api\/web\/getfilebyserverrelativeurl\('([^']*)'\)\/\$value$/i.exec(decodeURIComponent(p));
+      if (file && req.method === 'GET') {
+        return pictureFile(res, file[1], session, ctx);
+      }
+      spError(res, 404, 'System.IO.FileNotFoundException', `${req.method} ${p}`);
+    } catch (e) {
+      sendJson(res, 500, { error: { code: 'WorkbenchError', message: e instanceof Error ? e.message : String(e) } });
+    }
+  }, ctx.options.latencyMs + (session.scenario.latencyMs || 0));
+}
+
+function appDenied(res: http.ServerResponse, reason: string): void {
+  res.writeHead(401, { 'Content-Type': 'application/json;odata=nometadata;charset=utf-8', 'x-ms-diagnostics': `3000003;reason="${reason}";category="invalid_client"`, 'WWW-Authenticate': 'Bearer realm="contoso", client_id="00000003-0000-0ff1-ce00-000000000000"' });
+  res.end(JSON.stringify({ 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: 'Access denied. You do not have permission to perform this action or access this resource.' } } }));
+}
+
+/**
+ * A picture file of the my-site host (`/User Photos/Profile Pictures/<name>_MThumb.jpg`, the path of a profile's
+ * PictureURL): the same stored bytes `userphoto.aspx` serves for size M.
+ */
+function pictureFile(res: http.ServerResponse, serverRelativeUrl: string, session: ISession, ctx: IContext): void {
+  const m = /^\/User Photos\/Profile Pictures\/(\d+)_MThumb\.jpg$/i.exec(serverRelativeUrl);
+  const person = m ? ctx.roster(session.people)[parseInt(m[1], 10)] : undefined;
+  if (!person || !person.sharePoint) {
+    return spError(res, 404, '-2130575338, Microsoft.SharePoint.SPException', `The file ${serverRelativeUrl} does not exist.`);
+  }
+  const picture = person.sharePoint as TenantPhoto;
+  const size = SHAREPOINT_SIZES.M;
+  sendBytes(res, ctx.derived(`sp:${picture}:${size}`, () => thumbnail(ctx.photo(picture), size, 75)), 'image/jpeg');
 }
 
 /** A request digest as SharePoint makes them (value, then when it was issued), valid for this session. */
