@@ -1,7 +1,7 @@
 /** Unit and component tests (jsdom). The browser tests in e2e/ run separately (see package.json). */
 module.exports = {
   testEnvironment: 'jsdom',
-  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/workbench'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/workbench', '<rootDir>/audit'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(ts|tsx|js|mjs)$': [

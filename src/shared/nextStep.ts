@@ -88,3 +88,12 @@ export function decideNextStep(input: INextStepInput): INextStep {
   }
   return result('steps', 'not-tried', true);
 }
+
+/**
+ * The next step for someone else's result, as a site owner or IT sees it (the team overview's rows, the tenant
+ * audit's list): only what SharePoint and Graph say, nobody's remembered attempts, and the copy is the person's own
+ * to make, so where the private-window steps cannot work it is the copy.
+ */
+export function othersNextStep(result: { verdict: SyncVerdict; sharePointPicture?: ISharePointPictureState }, now: Date): INextStep {
+  return decideNextStep({ verdict: result.verdict, canCopy: true, picture: result.sharePointPicture, now });
+}

@@ -94,7 +94,7 @@ export class TeamRosterService {
   }
 }
 
-function fromGraph(user: Pick<User, 'id' | 'displayName' | 'mail' | 'userPrincipalName' | 'userType'>): ITeamMember {
+export function fromGraph(user: Pick<User, 'id' | 'displayName' | 'mail' | 'userPrincipalName' | 'userType'>): ITeamMember {
   const upn = user.userPrincipalName!;
   return {
     id: user.id || undefined,

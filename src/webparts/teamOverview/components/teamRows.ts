@@ -2,7 +2,7 @@ import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncVerdict, SyncVerdictKind } from '../../../models/IPhotoSyncResult';
 import { ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
 import { format } from '../../../shared/components/format';
-import { decideNextStep } from '../../../shared/nextStep';
+import { othersNextStep } from '../../../shared/nextStep';
 import { INextStep, NextStepKind } from '../../../models/INextStep';
 
 /** One row of the overview: a person, and their result once known. */
@@ -49,7 +49,7 @@ export function verdictLabel(kind: SyncVerdictKind): string {
  * steps cannot work (no mailbox, SharePoint not pulling from Exchange), it is the copy.
  */
 export function rowNextStep(row: ITeamRow, now: Date = new Date()): INextStep | undefined {
-  return row.result ? decideNextStep({ verdict: row.result.verdict, canCopy: true, picture: row.result.sharePointPicture, now }) : undefined;
+  return row.result ? othersNextStep(row.result, now) : undefined;
 }
 
 /** How long a row's next step, once worked out, is shown without working it out again. */
