@@ -52,6 +52,22 @@ function verdicts(outcome: IAuditOutcome): string[] {
   return outcome.rows.map((r) => `${r.member.accountName}=${r.result ? r.result.verdict.kind : 'none'}`);
 }
 
+/** The audit list's items, read as SharePoint serves them: 5,000 a page, following the next link. */
+async function listItems(): Promise<Array<Record<string, unknown>>> {
+  const items: Array<Record<string, unknown>> = [];
+  let next: string | undefined = `${base}/_api/web/lists/getByTitle('Profile%20photo%20audit')/items?$select=Title,DisplayName,Verdict,NextStep,Distance,Reason,Fingerprint,CheckedAt&$top=5000`;
+  while (next) {
+    const page = (await (await fetch(next, { headers: { Accept: 'application/json;odata=nometadata' } })).json()) as { value: Array<Record<string, unknown>>; 'odata.nextLink'?: string };
+    items.push(...page.value);
+    next = page['odata.nextLink'];
+  }
+  return items;
+}
+
+function claims(upn: string): string {
+  return `i:0#.f|membership|${upn.toLowerCase()}`;
+}
+
 function intended(people: number): string[] {
   return expected(roster(people), false).map((e) => `${e.account}=${e.verdict}`);
 }
@@ -74,8 +90,16 @@ describe('the tenant audit on the simulated tenant', () => {
           `\\d+ SharePoint requests, \\d+ Graph requests, ${withPicture} pictures downloaded, 0 throttled, 0 sent while throttled; \\d+ s$`
       )
     );
-    // A first run reads every picture SharePoint has, once: one SharePoint batch of profiles besides.
-    expect(outcome.sharePointRequests).toBe(withPicture + 1);
+    // A first run reads every picture SharePoint has, once.
+    expect(outcome.picturesDownloaded).toBe(withPicture);
+    expect(outcome.list).toEqual({ added: 60, updated: 0, deleted: 0, unchanged: 0 });
+    // The list, read back as SharePoint serves it: one item per person, the verdict and next step as the overview's.
+    const items = await listItems();
+    expect(items.map((i) => `${claims(String(i.Title))}=${String(i.Verdict)}`).sort()).toEqual(intended(60).sort());
+    const outItem = items.find((i) => i.Title === out.member.userPrincipalName)!;
+    expect(outItem).toMatchObject({ NextStep: 'steps', DisplayName: out.member.displayName, Reason: 'Different photo (Private-window steps)' });
+    expect(typeof outItem.Distance).toBe('number');
+    expect(String(outItem.Fingerprint)).toMatch(/^photo:/);
   }, 120000);
 
   test('a second run with nothing changed downloads no picture; people who left are forgotten', async () => {
@@ -85,6 +109,7 @@ describe('the tenant audit on the simulated tenant', () => {
     expect(first.picturesDownloaded).toBeGreaterThan(0);
     const second = await audit(progress);
     expect(second.picturesDownloaded).toBe(0);
+    expect(second.list).toEqual({ added: 0, updated: 0, deleted: 0, unchanged: 60 }); // nothing changed: nothing written
     expect(verdicts(second)).toEqual(intended(60));
     const compared = second.rows.filter((r) => r.result && (r.result.verdict.kind === 'in-sync' || r.result.verdict.kind === 'out-of-sync'));
     expect(compared.length).toBeGreaterThan(0);
@@ -93,6 +118,8 @@ describe('the tenant audit on the simulated tenant', () => {
     const third = await audit(progress);
     expect(third.picturesDownloaded).toBe(0);
     expect((await progress.load()).size).toBeLessThanOrEqual(40);
+    expect(third.list).toMatchObject({ added: 0, updated: 0, deleted: 20 });
+    expect(await listItems()).toHaveLength(40);
   }, 120000);
 
   test('stopped half-way, the next run goes on: it downloads no picture the first part compared, and ends complete', async () => {

@@ -23,6 +23,7 @@ import { TeamChecker } from '../../src/services/team/TeamChecker';
 import { TeamGraphPhotos } from '../../src/services/team/TeamGraphPhotos';
 import { graphPoster, readDirectory } from './appGraph';
 import { AppPictures, appProfiles } from './appSharePoint';
+import { AUDIT_LIST_TITLE, AuditList, auditItem, IAuditItem, IListWrite } from './auditList';
 import { IRunProgress, TableProgress } from './tableProgress';
 
 /**
@@ -43,6 +44,9 @@ export interface IAuditConfig {
   groupId?: string;
   /** SharePoint requests a minute. */
   pace?: number;
+  /** The site that holds the audit list (default: `sharePointUrl`), and the list's title. */
+  listSiteUrl?: string;
+  listTitle?: string;
 }
 
 export interface IAuditServices {
@@ -74,6 +78,8 @@ export interface IAuditOutcome {
   /** Requests that left while SharePoint had said to wait (the scheduler's promise: none). */
   sentWhileThrottled: number;
   seconds: number;
+  /** What the run changed in the list. */
+  list: IListWrite;
 }
 
 /** Runs the audit until everyone is decided or `signal` stops it (then resolves with `state: 'stopped'`). */
@@ -95,6 +101,8 @@ export async function runAudit(config: IAuditConfig, services: IAuditServices, s
   scheduler = new SharePointScheduler(counted, { requestsPerMinute: pace, inFlight: 6, burst: Math.max(1, Math.round(pace / 4)) }, now);
 
   await services.progress.ensure();
+  const list = new AuditList(scheduler, config.listSiteUrl || config.sharePointUrl, config.listTitle || AUDIT_LIST_TITLE);
+  await list.ensure();
   const startedAt = new Date(started).toISOString();
   const members = await readDirectory(services.graphFetch, config.graphUrl, config.groupId, signal, () => counters.graph++);
   const progress: IRunProgress = { startedAt, state: 'running', people: members.length, decided: 0 };
@@ -124,6 +132,13 @@ export async function runAudit(config: IAuditConfig, services: IAuditServices, s
     }
     state = 'stopped';
   }
+  // The list: one item per decided person (people not reached before a stop keep their item); leavers deleted.
+  const remembered = await services.progress.load();
+  const checkedAt = new Date(now());
+  const items = rows
+    .map((row) => auditItem(row, (remembered.get(row.member.accountName) || { fingerprint: '' }).fingerprint, checkedAt))
+    .filter((item): item is IAuditItem => !!item);
+  const written = await list.write(items, new Set(members.map((m) => m.userPrincipalName.toLowerCase())));
   const status = scheduler.status();
   const outcome: IAuditOutcome = {
     rows,
@@ -133,7 +148,8 @@ export async function runAudit(config: IAuditConfig, services: IAuditServices, s
     picturesDownloaded: counters.pictures,
     throttled: status.throttled,
     sentWhileThrottled: counters.sentWhileThrottled,
-    seconds: (now() - started) / 1000
+    seconds: (now() - started) / 1000,
+    list: written
   };
   await services.progress.saveRun({ ...progress, state, endedAt: new Date(now()).toISOString(), summary: summaryLine(outcome) });
   return outcome;

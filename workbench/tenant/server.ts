@@ -14,6 +14,7 @@ import { jpegFrameSize } from '../../src/comparison/decodeImage';
 import { contentSecurityPolicy, newNonce, withNonce } from './contentSecurityPolicy';
 import * as team from './team';
 import { AppTokens, IAppToken, usersPage } from './appOnly';
+import { answerListRequest, SiteLists } from './lists';
 
 export interface ITenantOptions {
   /** Folder with the fixture photographs (`<name>.jpg`). */
@@ -153,6 +154,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
   /** Pictures behind the time-limited tokens userphoto.aspx redirects with, by token. */
   const tokens = new Map<string, ITokenPicture>();
   const spWindowMs = options.spWindowMs || 60000;
+  const lists = new SiteLists();
 
   // App-only callers (the tenant audit): tokens from the token endpoint, the directory they see, and their own
   // SharePoint budget, per application (set anew with the directory).
@@ -221,7 +223,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
     }
     const app = appTokens.find(req.headers.authorization);
     if (app) {
-      return appRequest(req, res, url, app, appSession(app.clientId), { options, photo, derived, tokens, roster: rosterOf });
+      return appRequest(req, res, url, app, appSession(app.clientId), { options, photo, derived, tokens, roster: rosterOf, lists });
     }
     if (url.pathname.toLowerCase() === AFD_CACHE_PATH.toLowerCase()) {
       // The cached picture: no session (another origin gets no cookie); only the token in the address counts.
@@ -275,7 +277,7 @@ export function createTenantServer(options: ITenantOptions): http.Server {
 
     const route = (): void => {
       try {
-        handle(req, res, url, current, { options, photo, derived, tokens, roster: rosterOf });
+        handle(req, res, url, current, { options, photo, derived, tokens, roster: rosterOf, lists });
       } catch (e) {
         sendJson(res, 500, { error: { code: 'WorkbenchError', message: e instanceof Error ? e.message : String(e) } });
       }
@@ -296,6 +298,8 @@ interface IContext {
   derived: (key: string, make: () => Uint8Array) => Uint8Array;
   tokens: Map<string, ITokenPicture>;
   roster: (n: number) => team.ITeamPerson[];
+  /** The site's lists (the tenant audit's among them), shared by every session and app. */
+  lists: SiteLists;
 }
 
 function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, session: ISession, ctx: IContext): void {
@@ -312,6 +316,9 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, s
   }
   if (lower === '/_api/$batch' && req.method === 'POST') {
     return sharePointBatch(req, res, session, ctx);
+  }
+  if (lower.startsWith('/_api/web/lists')) {
+    return listRequest(req, res, url, ctx);
   }
   if (lower === '/workbench/team-expected.json') {
     return sendJson(res, 200, team.expected(ctx.roster(session.people), session.scenario.team === 'no-permission'));
@@ -451,6 +458,9 @@ function appRequest(req: http.IncomingMessage, res: http.ServerResponse, url: UR
       }
       if (lower === '/_api/$batch' && req.method === 'POST') {
         return sharePointBatch(req, res, session, ctx);
+      }
+      if (lower.startsWith('/_api/web/lists')) {
+        return listRequest(req, res, url, ctx);
       }
       const file = /^\/_api\/web\/getfilebyserverrelativeurl\('([^']*)'\)\/\$value$/i.exec(decodeURIComponent(p));
       if (file && req.method === 'GET') {
@@ -874,29 +884,54 @@ function graphBatchItem(url: string, id: string, people: team.ITeamPerson[], ses
   return { status: 200, headers: { 'Content-Type': 'image/jpeg', ETag: etag }, body: Buffer.from(bytes).toString('base64') };
 }
 
-/** SharePoint batching (`/_api/$batch`, multipart) of `GetPropertiesFor`, the reads the overview batches. */
+/**
+ * SharePoint batching (`/_api/$batch`, multipart): `GetPropertiesFor` (the overview's and the audit's reads) and the
+ * site's lists (the audit's writes come in changesets), each answered in order.
+ */
 function sharePointBatch(req: http.IncomingMessage, res: http.ServerResponse, session: ISession, ctx: IContext): void {
-  team.readBody(req, 2000000, (text) => {
+  team.readBody(req, 8000000, (text) => {
     const people = ctx.roster(session.people);
-    const urls = team.parseSharePointBatch(text || '');
-    if (urls.length > team.SHAREPOINT_BATCH_LIMIT) {
+    const requests = team.parseBatchParts(text || '');
+    if (requests.length > team.SHAREPOINT_BATCH_LIMIT) {
       // As SharePoint Online: a batch holds at most 100 requests.
-      return spError(res, 400, 'Microsoft.SharePoint.Client.InvalidClientQueryException', `A batch may hold at most ${team.SHAREPOINT_BATCH_LIMIT} requests; this one holds ${urls.length}.`);
+      return spError(res, 400, 'Microsoft.SharePoint.Client.InvalidClientQueryException', `A batch may hold at most ${team.SHAREPOINT_BATCH_LIMIT} requests; this one holds ${requests.length}.`);
     }
-    const parts = urls.map((u) => {
-      let account = '';
+    const parts = requests.map((r) => {
+      let target: URL;
       try {
-        const target = new URL(u, 'http://localhost');
-        account = /\/getpropertiesfor\(@v\)$/i.test(target.pathname) ? (target.searchParams.get('@v') || '').replace(/^'|'$/g, '') : '';
+        target = new URL(r.url, 'http://localhost');
       } catch {
-        account = '';
+        return { status: 400, body: { 'odata.error': { code: 'BadRequest', message: { lang: 'en-US', value: `Not a URL: ${r.url}` } } } };
       }
+      const listAnswer = answerListRequest(ctx.lists, r.method, target, r.headers, r.body);
+      if (listAnswer) {
+        return { status: listAnswer.status, body: listAnswer.body };
+      }
+      const account = r.method === 'GET' && /\/getpropertiesfor\(@v\)$/i.test(target.pathname) ? (target.searchParams.get('@v') || '').replace(/^'|'$/g, '') : '';
       const person = account ? team.findPerson(people, account) : undefined;
-      return person ? team.propertiesFor(person) : { status: 404, body: { 'odata.error': { code: 'NotFound', message: { lang: 'en-US', value: `Not found: ${u}` } } } };
+      return person ? team.propertiesFor(person) : { status: 404, body: { 'odata.error': { code: 'NotFound', message: { lang: 'en-US', value: `Not found: ${r.url}` } } } };
     });
     const answer = team.sharePointBatchResponse(parts);
     res.writeHead(200, { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store' });
     res.end(answer.body);
+  });
+}
+
+/** A list request outside a batch. */
+function listRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: IContext): void {
+  team.readBody(req, 2000000, (text) => {
+    const headers: Record<string, string> = {};
+    Object.keys(req.headers).forEach((k) => (headers[k.toLowerCase()] = String(req.headers[k])));
+    const answer = answerListRequest(ctx.lists, req.method || 'GET', url, headers, text || '');
+    if (!answer) {
+      return spError(res, 404, 'NotFound', url.pathname);
+    }
+    if (answer.body === undefined) {
+      res.writeHead(answer.status);
+      res.end();
+      return;
+    }
+    sendJson(res, answer.status, answer.body);
   });
 }
 

@@ -127,26 +127,49 @@ export function readBody(req: http.IncomingMessage, limit: number, done: (body: 
 /** The most requests SharePoint Online takes in one `$batch`. */
 export const SHAREPOINT_BATCH_LIMIT = 100;
 
-/** One request inside a SharePoint `$batch` body (PnPjs sends GETs outside changesets). */
-export function parseSharePointBatch(body: string): string[] {
-  const urls: string[] = [];
-  for (const line of body.split(/\r?\n/)) {
-    const m = /^GET (\S+) HTTP\/1\.1$/.exec(line.trim());
-    if (m) {
-      urls.push(m[1]);
+/** One request inside a SharePoint `$batch`, as sent (writes come inside changesets, their verb in the request line). */
+export interface IBatchPart {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Every request of a SharePoint `$batch` body, reads and writes, in order. */
+export function parseBatchParts(body: string): IBatchPart[] {
+  const lines = body.split(/\r?\n/);
+  const parts: IBatchPart[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const request = /^(GET|POST|PUT|PATCH|MERGE|DELETE) (\S+) HTTP\/1\.1$/.exec(lines[i].trim());
+    if (!request) {
+      continue;
     }
+    const headers: Record<string, string> = {};
+    for (i++; i < lines.length && lines[i].trim() !== ''; i++) {
+      const colon = lines[i].indexOf(':');
+      if (colon > 0) {
+        headers[lines[i].slice(0, colon).trim().toLowerCase()] = lines[i].slice(colon + 1).trim();
+      }
+    }
+    const content: string[] = [];
+    for (i++; i < lines.length && !/^--\S/.test(lines[i]); i++) {
+      content.push(lines[i]);
+    }
+    i--;
+    parts.push({ method: request[1], url: request[2], headers, body: content.join('\n').trim() });
   }
-  return urls;
+  return parts;
 }
 
 /** SharePoint's multipart answer to a `$batch`, in the shape PnPjs parses. */
 export function sharePointBatchResponse(parts: Array<{ status: number; body: unknown }>): { contentType: string; body: string } {
   const boundary = `batchresponse_${crypto.randomBytes(8).toString('hex')}`;
   const lines: string[] = [];
+  const texts: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content' };
   for (const part of parts) {
     lines.push(`--${boundary}`, 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '');
-    lines.push(`HTTP/1.1 ${part.status} ${part.status === 200 ? 'OK' : 'Error'}`, 'CONTENT-TYPE: application/json;odata=nometadata;streaming=true;charset=utf-8', '');
-    lines.push(JSON.stringify(part.body));
+    lines.push(`HTTP/1.1 ${part.status} ${texts[part.status] || 'Error'}`, 'CONTENT-TYPE: application/json;odata=nometadata;streaming=true;charset=utf-8', '');
+    lines.push(part.body === undefined ? '' : JSON.stringify(part.body));
   }
   lines.push(`--${boundary}--`, '');
   return { contentType: `multipart/mixed; boundary=${boundary}`, body: lines.join('\r\n') };
