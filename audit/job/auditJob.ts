@@ -101,11 +101,31 @@ export async function runAudit(config: IAuditConfig, services: IAuditServices, s
   scheduler = new SharePointScheduler(counted, { requestsPerMinute: pace, inFlight: 6, burst: Math.max(1, Math.round(pace / 4)) }, now);
 
   await services.progress.ensure();
+  const progress: IRunProgress = { startedAt: new Date(started).toISOString(), state: 'running', people: 0, decided: 0 };
+  await services.progress.saveRun(progress);
+  try {
+    return await audit(config, services, scheduler, counters, progress, signal, now, started);
+  } catch (e) {
+    // The last run's progress says why it failed (the HTTP function reports it); what was decided is kept.
+    await services.progress.saveRun({ ...progress, state: 'failed', endedAt: new Date(now()).toISOString(), error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function audit(
+  config: IAuditConfig,
+  services: IAuditServices,
+  scheduler: ISharePointScheduler,
+  counters: { sharePoint: number; graph: number; pictures: number; sentWhileThrottled: number },
+  progress: IRunProgress,
+  signal: AbortSignal,
+  now: () => number,
+  started: number
+): Promise<IAuditOutcome> {
   const list = new AuditList(scheduler, config.listSiteUrl || config.sharePointUrl, config.listTitle || AUDIT_LIST_TITLE);
   await list.ensure();
-  const startedAt = new Date(started).toISOString();
   const members = await readDirectory(services.graphFetch, config.graphUrl, config.groupId, signal, () => counters.graph++);
-  const progress: IRunProgress = { startedAt, state: 'running', people: members.length, decided: 0 };
+  progress.people = members.length;
   await services.progress.saveRun(progress);
 
   const profiles = appProfiles(scheduler, config.sharePointUrl);

@@ -68,7 +68,8 @@ export async function startAzurite(dataDir?: string): Promise<IAzurite> {
           return;
         }
         child.once('exit', () => resolve());
-        child.kill();
+        // SIGINT: Azurite closes its database first (a plain kill can lose the last writes of its on-disk store).
+        child.kill('SIGINT');
       })
   };
 }

@@ -107,10 +107,19 @@ export class TableProgress implements ITeamVerdictStore {
         this._rows.delete(account);
       }
     });
-    for (let i = 0; i < actions.length; i += TRANSACTION_LIMIT) {
-      await this._table.submitTransaction(actions.slice(i, i + TRANSACTION_LIMIT));
+    try {
+      for (let i = 0; i < actions.length; i += TRANSACTION_LIMIT) {
+        await this._table.submitTransaction(actions.slice(i, i + TRANSACTION_LIMIT));
+      }
+    } catch (e) {
+      // The checker carries on whatever a save does; the run reports that its progress was not all kept.
+      this.lastError = e instanceof Error ? e.message : String(e);
+      throw e;
     }
   }
+
+  /** Why the last save failed, if one did (those people are compared again next run). */
+  public lastError: string | undefined;
 
   /** The last run's progress, if any run has started. */
   public async run(): Promise<IRunProgress | undefined> {
