@@ -9,7 +9,7 @@
  *   4. Hostile inputs: the slowest and the most memory.
  * Options: --latency MS (150), --skip-bundle (reuse dist/), --only comparison (sections 3 and 4 alone),
  *          --only team (the team overview alone), --only team-budget (its SharePoint budget line alone),
- *          --only visits (the personal part's visits and the card alone).
+ *          --only visits (the personal part's visits and the card alone), --only audit (the tenant audit alone).
  */
 import { execSync } from 'child_process';
 import * as fs from 'fs';
@@ -33,6 +33,40 @@ const line = (label, value) => console.log(`  ${label.padEnd(46)} ${value}`);
 console.log(`Profile Photo Sync benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} x ${os.cpus()[0].model.trim()}, Node ${process.version}`);
 
 const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+/**
+ * 5. The tenant audit (audit/): 10,000 people on the simulated tenant at `latency` ms a request, at the largest app
+ * budget Microsoft documents (6,000 resource units a minute, 50,000 licences and more; 2 a REST request), at nine
+ * tenths of it; the floor is its SharePoint requests at that pace. Then a repeat run with nothing changed.
+ */
+async function auditSection() {
+  const { buildAudit } = await import('../audit/build.mjs');
+  const { createRequire } = await import('module');
+  console.log(`\n5. The tenant audit, simulated tenant at ${latency} ms a request`);
+  await buildWorkbench({ quiet: true });
+  const { parseArgs, startTenant } = await import(pathToFileURL(path.join(outDir, 'tenant.mjs')).href);
+  const { server, url } = await startTenant(parseArgs(['--port', '0', '--latency', String(latency)], { photosDir: path.join(root, 'test', 'fixtures', 'photos'), pageDir: path.join(outDir, 'page') }));
+  try {
+    const script = await buildAudit('audit/bench.ts', path.join(root, 'temp', 'audit', 'bench.js'));
+    const { benchAudit } = createRequire(import.meta.url)(script);
+    const budget = 6000 / 2;
+    const pace = 0.9 * budget;
+    const people = 10000;
+    const { first, repeat } = await benchAudit(url, people, pace, budget);
+    const floor = (first.sharePointRequests * 60) / pace;
+    line('app budget; pace', `${budget} SharePoint requests a minute (6,000 resource units); ${pace} a minute`);
+    line('first run', `${first.sharePointRequests} SharePoint requests, ${first.graphRequests} Graph, ${first.throttled} throttled, ${first.sentWhileThrottled} sent while throttled; list +${first.list.added}`);
+    line('repeat run', `${repeat.sharePointRequests} SharePoint requests, ${repeat.graphRequests} Graph; list ${repeat.list.unchanged} unchanged`);
+    line('targets', 'all decided <= 1.15 x the floor; repeat run 0 pictures downloaded');
+    console.log(`audit: ${people} people at ${latency} ms a request: all decided in ${first.seconds.toFixed(0)} s (floor ${floor.toFixed(0)} s), ${first.picturesDownloaded} pictures downloaded; repeat run ${repeat.seconds.toFixed(0)} s, ${repeat.picturesDownloaded} pictures downloaded`);
+  } finally {
+    server.close();
+  }
+}
+if (onlyArg === 'audit') {
+  await auditSection();
+  process.exit(0);
+}
 // --only team-budget: the team overview's SharePoint budget line alone (part of --only team).
 const budgetOnly = onlyArg === 'team-budget';
 const only = budgetOnly ? 'team' : onlyArg;
@@ -455,4 +489,9 @@ for (const input of cmp.hostileInputs()) {
 }
 line('worst hostile input: time', `${slowest.ms.toFixed(1)} ms (${slowest.name}; bound 100 ms)`);
 line('worst hostile input: memory growth', `+${hungriest.mb.toFixed(1)} MB (${hungriest.name}; the budgeted image is ${((cmp.DEFAULT_DECODE_BUDGET.maxPixels * 4) / 1048576).toFixed(1)} MB of RGBA)`);
+}
+
+// 5. The tenant audit ---------------------------------------------------------------------------------------
+if (!onlyArg) {
+  await auditSection();
 }

@@ -393,7 +393,8 @@ function appDirectoryControl(req: http.IncomingMessage, res: http.ServerResponse
     } catch {
       return sendJson(res, 400, { error: 'the body must be JSON' });
     }
-    directory.people = team.teamSize(body.people === undefined ? null : String(body.people));
+    // A tenant's directory, not a site: up to 100,000 people (a site's roster stops at 5,000).
+    directory.people = Math.max(1, Math.min(100000, Math.floor(Number(body.people)) || team.DEFAULT_PEOPLE));
     directory.scenario = typeof body.scenario === 'string' && body.scenario ? body.scenario : null;
     if (typeof body.budget === 'number' && body.budget > 0) {
       directory.budget = Math.floor(body.budget);
