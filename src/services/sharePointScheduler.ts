@@ -103,6 +103,8 @@ interface IQueued {
   throttledTries: number;
   resolve: (response: Response) => void;
   reject: (error: unknown) => void;
+  /** Stops listening for the caller's abort while queued (set when it has a signal). */
+  leftQueue?: () => void;
 }
 
 export class SharePointScheduler implements ISharePointScheduler {
@@ -193,20 +195,7 @@ export class SharePointScheduler implements ISharePointScheduler {
         return;
       }
       const item: IQueued = { url, init, priority, order: this._order++, throttledTries: 0, resolve, reject };
-      if (signal) {
-        signal.addEventListener(
-          'abort',
-          () => {
-            const at = this._queue.indexOf(item);
-            if (at >= 0) {
-              this._queue.splice(at, 1); // still waiting: it never goes out
-              reject(abortError());
-            }
-          },
-          { once: true }
-        );
-      }
-      this._queue.push(item);
+      this._enqueue(item);
       this._pump();
     });
   }
@@ -226,6 +215,26 @@ export class SharePointScheduler implements ISharePointScheduler {
     return () => {
       this._listeners.delete(listener);
     };
+  }
+
+  /**
+   * Queues a request (again, after a 429): the caller's abort takes it out of the queue unsent. Once it goes out the
+   * send forwards the signal itself, so a queue of thousands keeps no listener per request it has sent.
+   */
+  private _enqueue(item: IQueued): void {
+    const signal = item.init.signal;
+    if (signal) {
+      const onAbort = (): void => {
+        const at = this._queue.indexOf(item);
+        if (at >= 0) {
+          this._queue.splice(at, 1); // still waiting: it never goes out
+          item.reject(abortError());
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      item.leftQueue = () => signal.removeEventListener('abort', onAbort);
+    }
+    this._queue.push(item);
   }
 
   /** Starts whatever the pause, the pace and the in-flight limit allow now, and sets a timer for the rest. */
@@ -343,6 +352,9 @@ export class SharePointScheduler implements ISharePointScheduler {
   }
 
   private _start(item: IQueued, sentAt: number): void {
+    if (item.leftQueue) {
+      item.leftQueue();
+    }
     this._inFlight++;
     this._counted(1, sentAt);
     // The caller's signal still stops it; so does the send time limit, counted from now.
@@ -421,7 +433,7 @@ export class SharePointScheduler implements ISharePointScheduler {
     if (item.throttledTries >= MAX_THROTTLED_TRIES) {
       item.resolve(response);
     } else {
-      this._queue.push(item);
+      this._enqueue(item);
     }
     this._share();
   }

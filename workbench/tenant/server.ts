@@ -920,6 +920,8 @@ function sharePointBatch(req: http.IncomingMessage, res: http.ServerResponse, se
 
 /** A list request outside a batch. */
 function listRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL, ctx: IContext): void {
+  // The next link of a page of items must name this server as the caller reached it.
+  url = new URL(req.url || '/', `http://${String(req.headers.host || 'localhost')}`);
   team.readBody(req, 2000000, (text) => {
     const headers: Record<string, string> = {};
     Object.keys(req.headers).forEach((k) => (headers[k.toLowerCase()] = String(req.headers[k])));
