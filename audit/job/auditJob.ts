@@ -138,7 +138,7 @@ async function audit(
     graphPoster(services.graphFetch, config.graphUrl, () => counters.graph++),
     { maxAttempts: 8, maxRetryAfterSeconds: 300, signal }
   );
-  const checker = new TeamChecker(exchange, profiles, pictures, (a, b) => comparePhotos(a, b), { store: services.progress, firstProfileChunk: 100 });
+  const checker = new TeamChecker(exchange, profiles, pictures, (a, b) => comparePhotos(a, b), { store: services.progress, firstProfileChunk: 100, picturesInFlight: AUDIT_IN_FLIGHT });
   const rows: IAuditRow[] = members.map((member) => ({ member, remembered: false }));
   let state: IAuditOutcome['state'] = 'done';
   try {
