@@ -102,7 +102,9 @@ export async function runAudit(config: IAuditConfig, services: IAuditServices, s
   };
   // A server, not a browser: no six-connection limit. Enough in flight that SharePoint's answer time does not cap
   // the pace (16 at 150 ms a request is 6,400 a minute), a first burst of what may be in flight.
-  scheduler = new SharePointScheduler(counted, { requestsPerMinute: pace, inFlight: AUDIT_IN_FLIGHT, burst: Math.max(1, Math.round(pace / 4)) }, now);
+  // The first burst stays small whatever the in-flight limit: a job has no page waiting for its first answers, and
+  // until SharePoint's RateLimit headers say how much of the app's budget is used, a burst could overrun it.
+  scheduler = new SharePointScheduler(counted, { requestsPerMinute: pace, inFlight: AUDIT_IN_FLIGHT, burst: Math.max(1, Math.round(pace / 4)), firstBurst: 4 }, now);
 
   await services.progress.ensure();
   const progress: IRunProgress = { startedAt: new Date(started).toISOString(), state: 'running', people: 0, decided: 0 };
