@@ -6,31 +6,23 @@
  * tenant and Azurite: the timer runs the audit and stops at its time limit at a checkpoint, the next timer goes on;
  * the HTTP function reports the last run's progress and starts one on POST.
  */
-import * as http from 'http';
-import * as path from 'path';
-import { AddressInfo } from 'net';
 import { HttpRequest, InvocationContext, Timer } from '@azure/functions';
-import { createTenantServer } from '../../workbench/tenant/server';
-import { CertificateAssertionCredential, ICertificate, localCertificate } from '../job/appAuth';
-import { IAzurite, startAzurite } from '../job/azurite';
+import { CertificateAssertionCredential, ICertificate } from '../job/appAuth';
+import { IAzurite } from '../job/azurite';
+import { IAuditTestbed, startAuditTestbed } from '../job/testbed';
 import { LOCAL_CLIENT_ID, setAppDirectory } from '../job/simulatedTenant';
 import { auditHandlers, IAuditSettings, settingsFrom } from './handlers';
 
-let server: http.Server;
+let testbed: IAuditTestbed;
 let base: string;
 let azurite: IAzurite;
 let certificate: ICertificate;
 
 beforeAll(async () => {
-  server = createTenantServer({ photosDir: path.join(__dirname, '..', '..', 'test', 'fixtures', 'photos'), syncDelayMs: 0, latencyMs: 0, pageConfig: {} });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  [azurite, certificate] = await Promise.all([startAzurite(), localCertificate()]);
+  testbed = await startAuditTestbed();
+  ({ base, azurite, certificate } = testbed);
 }, 60000);
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await azurite.stop();
-});
+afterAll(() => testbed.stop());
 
 function settings(overrides: Record<string, string> = {}): IAuditSettings {
   return settingsFrom({

@@ -6,35 +6,26 @@
  * `/users` and `$batch`, SharePoint's profiles and picture files, its per-app throttling) with its progress in
  * Azurite's Table storage.
  */
-import * as http from 'http';
-import * as path from 'path';
-import { AddressInfo } from 'net';
 import { TableClient } from '@azure/data-tables';
-import { createTenantServer } from '../../workbench/tenant/server';
-import { expected } from '../../workbench/tenant/team';
-import { roster } from '../../workbench/tenant/team';
-import { ICertificate, localCertificate } from './appAuth';
+import { expected, roster } from '../../workbench/tenant/team';
+import { ICertificate } from './appAuth';
 import { IAuditOutcome, runAudit, summaryLine } from './auditJob';
-import { IAzurite, startAzurite } from './azurite';
+import { IAzurite } from './azurite';
+import { IAuditTestbed, startAuditTestbed } from './testbed';
 import { appThrottleStats, setAppDirectory, simulatedTenantAudit } from './simulatedTenant';
 import { progressPartition, TableProgress } from './tableProgress';
 
-let server: http.Server;
+let testbed: IAuditTestbed;
 let base: string;
 let azurite: IAzurite;
 let certificate: ICertificate;
 let tables = 0;
 
 beforeAll(async () => {
-  server = createTenantServer({ photosDir: path.join(__dirname, '..', '..', 'test', 'fixtures', 'photos'), syncDelayMs: 0, latencyMs: 0, pageConfig: {} });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  [azurite, certificate] = await Promise.all([startAzurite(), localCertificate()]);
+  testbed = await startAuditTestbed();
+  ({ base, azurite, certificate } = testbed);
 }, 60000);
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await azurite.stop();
-});
+afterAll(() => testbed.stop());
 
 /** A fresh table: each test's audit starts with no progress. */
 function freshProgress(): TableProgress {

@@ -19,7 +19,7 @@ import '@pnp/sp/batching';
 import { ISharePointScheduler } from '../../src/services/sharePointScheduler';
 import { ThroughScheduler } from '../../src/services/throughScheduler';
 import { reasonText } from '../../src/shared/components/verdictText';
-import { nextStepLabel, verdictLabel } from '../../src/webparts/teamOverview/components/teamRows';
+import { nextStepLabel, verdictLabel } from '../../src/shared/components/teamLabels';
 import { IAuditRow } from './auditJob';
 
 export const AUDIT_LIST_TITLE = 'Profile photo audit';

@@ -3,7 +3,10 @@ import { SyncVerdict, SyncVerdictKind } from '../../../models/IPhotoSyncResult';
 import { ITeamMember, ITeamPersonResult } from '../../../models/ITeam';
 import { format } from '../../../shared/components/format';
 import { othersNextStep } from '../../../shared/nextStep';
-import { INextStep, NextStepKind } from '../../../models/INextStep';
+import { nextStepLabel, verdictLabel } from '../../../shared/components/teamLabels';
+import { INextStep } from '../../../models/INextStep';
+
+export { nextStepLabel, verdictLabel };
 
 /** One row of the overview: a person, and their result once known. */
 export interface ITeamRow {
@@ -30,17 +33,6 @@ export function needsAction(row: ITeamRow): boolean {
  */
 export function notCheckedYet(verdict: SyncVerdict): boolean {
   return verdict.kind === 'could-not-check' && verdict.reason === 'throttled' && verdict.service === 'sharepoint';
-}
-
-export function verdictLabel(kind: SyncVerdictKind): string {
-  switch (kind) {
-    case 'in-sync': return strings.TeamVerdictInSync;
-    case 'out-of-sync': return strings.TeamVerdictOutOfSync;
-    case 'sharepoint-placeholder': return strings.TeamVerdictPlaceholder;
-    case 'no-exchange-photo': return strings.TeamVerdictNoExchangePhoto;
-    case 'no-mailbox': return strings.TeamVerdictNoMailbox;
-    default: return strings.TeamVerdictCouldNotCheck;
-  }
 }
 
 /**
@@ -71,16 +63,6 @@ export function shownNextStep(row: ITeamRow, now: number = Date.now()): INextSte
   const step = rowNextStep(row, new Date(now))!;
   nextSteps.set(row.result, { at: now, step });
   return step;
-}
-
-export function nextStepLabel(step: NextStepKind): string {
-  switch (step) {
-    case 'steps': return strings.TeamNextSteps;
-    case 'copy': return strings.TeamNextCopy;
-    case 'ask-it': return strings.TeamNextAskIt;
-    case 'wait': return strings.TeamNextWait;
-    default: return strings.TeamNextNone;
-  }
 }
 
 /** How many people have each verdict (only verdicts someone has), in `VERDICT_ORDER`. */
