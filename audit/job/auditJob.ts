@@ -100,10 +100,10 @@ export async function runAudit(config: IAuditConfig, services: IAuditServices, s
     }
     return services.sharePointFetch(input, init);
   };
-  // A server, not a browser: no six-connection limit. Enough in flight that SharePoint's answer time does not cap
-  // the pace (16 at 150 ms a request is 6,400 a minute), a first burst of what may be in flight.
-  // The first burst stays small whatever the in-flight limit: a job has no page waiting for its first answers, and
-  // until SharePoint's RateLimit headers say how much of the app's budget is used, a burst could overrun it.
+  // A server, not a browser: no six-connection limit, so enough in flight that SharePoint's answer time does not cap
+  // the pace (16 at 150 ms a request is 6,400 a minute). The first burst stays small: a job has no page waiting for
+  // its first answers, and until SharePoint's RateLimit headers say how much of the app's budget is used, a burst
+  // could overrun it.
   scheduler = new SharePointScheduler(counted, { requestsPerMinute: pace, inFlight: AUDIT_IN_FLIGHT, burst: Math.max(1, Math.round(pace / 4)), firstBurst: 4 }, now);
 
   await services.progress.ensure();
