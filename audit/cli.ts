@@ -9,15 +9,12 @@
 import { TableClient } from '@azure/data-tables';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ICertificate, localCertificate } from './job/appAuth';
+import { ICertificate } from './job/appAuth';
 import { runAudit, summaryLine } from './job/auditJob';
 import { AUDIT_LIST_TITLE } from './job/auditList';
 import { IAzurite, startAzurite } from './job/azurite';
-import { appThrottleStats, setAppDirectory, simulatedTenantAudit } from './job/simulatedTenant';
-import { progressPartition, TableProgress } from './job/tableProgress';
-
-/** The Table storage table the audit keeps its progress in (also the Functions app's). */
-export const PROGRESS_TABLE = 'ProfilePhotoAudit';
+import { appThrottleStats, localCertificate, setAppDirectory, simulatedTenantAudit } from './job/simulatedTenant';
+import { PROGRESS_TABLE, progressPartition, TableProgress } from './job/tableProgress';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);

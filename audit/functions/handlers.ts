@@ -11,10 +11,8 @@ import { TableClient } from '@azure/data-tables';
 import { appFetch, scopeOf } from '../job/appAuth';
 import { DEFAULT_AUDIT_PACE, IAuditConfig, runAudit, summaryLine } from '../job/auditJob';
 import { AUDIT_LIST_TITLE } from '../job/auditList';
-import { progressPartition, TableProgress } from '../job/tableProgress';
+import { PROGRESS_TABLE, progressPartition, TableProgress } from '../job/tableProgress';
 
-/** The Table storage table the audit keeps its progress in. */
-export const PROGRESS_TABLE = 'ProfilePhotoAudit';
 /** The default schedule (NCRONTAB, UTC): every day at 05:00. */
 export const DEFAULT_SCHEDULE = '0 0 5 * * *';
 /** Consumption plans stop a function at 10 minutes: the default run stops at a checkpoint a minute before. */

@@ -89,10 +89,3 @@ export class CertificateAssertionCredential implements TokenCredential {
     return `${unsigned}.${signature}`;
   }
 }
-
-/** A throwaway self-signed certificate for the local simulated tenant (kept in the audit's state folder). */
-export async function localCertificate(): Promise<ICertificate> {
-  const selfsigned = (await import('selfsigned')) as unknown as { generate(attrs: Array<{ name: string; value: string }>, options: object): Promise<{ cert: string; private: string }> };
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'Profile Photo Sync tenant audit (local)' }], { keySize: 2048, days: 365, algorithm: 'sha256' });
-  return { certificatePem: pems.cert, privateKeyPem: pems.private };
-}

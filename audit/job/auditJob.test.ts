@@ -10,6 +10,7 @@ import { TableClient } from '@azure/data-tables';
 import { expected, roster } from '../../workbench/tenant/team';
 import { ICertificate } from './appAuth';
 import { IAuditOutcome, runAudit, summaryLine } from './auditJob';
+import { AUDIT_LIST_TITLE } from './auditList';
 import { IAzurite } from './azurite';
 import { IAuditTestbed, startAuditTestbed } from './testbed';
 import { appThrottleStats, setAppDirectory, simulatedTenantAudit } from './simulatedTenant';
@@ -30,7 +31,7 @@ afterAll(() => testbed.stop());
 /** A fresh table: each test's audit starts with no progress. */
 function freshProgress(): TableProgress {
   const table = TableClient.fromConnectionString(azurite.connectionString, `audit${++tables}`, { allowInsecureConnection: true });
-  return new TableProgress(table, progressPartition(base, base, 'Profile photo audit'));
+  return new TableProgress(table, progressPartition(base, base, AUDIT_LIST_TITLE));
 }
 
 async function audit(progress: TableProgress, signal?: AbortSignal, pace: number = 3000): Promise<IAuditOutcome> {

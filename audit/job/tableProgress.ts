@@ -40,6 +40,9 @@ export interface IRunProgress {
   error?: string;
 }
 
+/** The Table storage table the audit keeps its progress in (the Functions app's storage, or Azurite). */
+export const PROGRESS_TABLE = 'ProfilePhotoAudit';
+
 /** Azure Table's limit on one transaction (one partition). */
 const TRANSACTION_LIMIT = 100;
 const RUN_ROW = 'run';

@@ -5,7 +5,8 @@
 import * as path from 'path';
 import { AddressInfo } from 'net';
 import { createTenantServer } from '../../workbench/tenant/server';
-import { ICertificate, localCertificate } from './appAuth';
+import { ICertificate } from './appAuth';
+import { localCertificate } from './simulatedTenant';
 import { IAzurite, startAzurite } from './azurite';
 
 export interface IAuditTestbed {

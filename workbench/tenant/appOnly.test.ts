@@ -10,7 +10,8 @@ import * as crypto from 'crypto';
 import * as http from 'http';
 import * as path from 'path';
 import { AddressInfo } from 'net';
-import { CertificateAssertionCredential, ICertificate, localCertificate } from '../../audit/job/appAuth';
+import { CertificateAssertionCredential, ICertificate } from '../../audit/job/appAuth';
+import { localCertificate } from '../../audit/job/simulatedTenant';
 import { checkAssertion } from './appOnly';
 import { createTenantServer } from './server';
 
