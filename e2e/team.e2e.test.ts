@@ -1,5 +1,8 @@
+import { execFile } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { promisify } from 'util';
 import { Page } from 'playwright-core';
 import { axeViolations, focusedName, SCREENSHOTS, usePageSession, workbenchUrl } from './browser';
 
@@ -279,5 +282,46 @@ describe('the team overview', () => {
     const expected = await intended();
     const rows = await allRows(expected.length);
     expect(expected.map((e) => rows.get(e.account))).toEqual(expected.map((e) => e.verdict));
+  });
+});
+
+describe('the team overview reading the tenant audit', () => {
+  test("the audit's list fills the rows in one batch; only newcomers are checked here; the line says when the audit ran", async () => {
+    // The real command an admin tries locally: the audit, app-only, against this tenant, with its own Azurite.
+    const state = fs.mkdtempSync(path.join(os.tmpdir(), 'pps-audit-'));
+    try {
+      const run = await promisify(execFile)('node', ['audit/run.mjs', '--tenant', process.env.PPS_WORKBENCH_URL!, '--people', '40', '--state', state], { cwd: path.join(__dirname, '..') });
+      expect(run.stdout).toMatch(/^audit: 40 people: .*, 0 sent while throttled; \d+ s$/m);
+    } finally {
+      fs.rmSync(state, { recursive: true, force: true });
+    }
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (/^\/_api\/|^\/_layouts\/15\/userphoto\.aspx/i.test(url.pathname)) {
+        sent.push(`${r.method()} ${url.pathname}${url.pathname.endsWith('userphoto.aspx') ? `?${url.searchParams.get('accountname')}` : ''}`);
+      }
+    });
+    // Two people joined the site since the audit ran.
+    await page.goto(workbenchUrl({ part: 'team', people: '42', audit: '1' }));
+    expect(await finished()).toBe('Checked 42 people.');
+    // "today at", or its date when midnight fell between the audit and the page.
+    const line = await page.locator('[data-team-audit="read"]').innerText();
+    expect(line).toMatch(/^Checked by the tenant audit (?:today at \d{1,2}:\d\d\s[AP]M|on .+ at .+)\. (\d+) of 42 people were not decided by the audit and are checked here\.$/);
+    const expected = await intended();
+    const rows = await allRows(42);
+    expect(expected.map((e) => `${e.account}=${rows.get(e.account)}`)).toEqual(expected.map((e) => `${e.account}=${e.verdict}`));
+    // The audit's 40 rows came in one $batch; pictures were read only for people the audit did not decide.
+    const live = Number(/(\d+) of 42/.exec(line)![1]);
+    expect(live).toBeGreaterThanOrEqual(2);
+    expect(live).toBeLessThan(10);
+    const pictures = sent.filter((r) => r.includes('userphoto.aspx'));
+    expect(pictures.length).toBeLessThanOrEqual(live);
+    expect(pictures.some((r) => /\.4[01]@/.test(r))).toBe(true); // a newcomer's
+    expect(sent.filter((r) => r.startsWith('POST /_api/$batch')).length).toBeLessThanOrEqual(2); // the audit's rows, the newcomers' profiles
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await axeViolations(page)).toEqual([]);
+    const box = (await page.locator('[data-testid="team"]').boundingBox())!;
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'team-overview-audit.png'), clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 520) } });
   });
 });

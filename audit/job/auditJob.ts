@@ -165,6 +165,9 @@ async function audit(
     .map((row) => auditItem(row, (remembered.get(row.member.accountName) || { fingerprint: '' }).fingerprint, checkedAt))
     .filter((item): item is IAuditItem => !!item);
   const written = await list.write(items, new Set(members.map((m) => m.userPrincipalName.toLowerCase())));
+  if (state === 'done') {
+    await list.markComplete(new Date(now()));
+  }
   const status = scheduler.status();
   const outcome: IAuditOutcome = {
     rows,

@@ -6,7 +6,8 @@
  *
  * Columns (internal names): Title (user principal name), DisplayName, Verdict (the tokens of `data-verdict`),
  * NextStep (those of `data-next-step`), Distance, Reason (the row's text in English), SharePointPictureTime,
- * CheckedAt (when this person's verdict was last decided), Fingerprint.
+ * Failure (why a person could not be checked, as tokens), CheckedAt (when this person's verdict was last decided),
+ * Fingerprint.
  */
 import { spfi, SPFI } from '@pnp/sp/fi.js';
 import { DefaultHeaders, DefaultInit } from '@pnp/sp/behaviors/defaults.js';
@@ -18,12 +19,16 @@ import '@pnp/sp/fields';
 import '@pnp/sp/batching';
 import { ISharePointScheduler } from '../../src/services/sharePointScheduler';
 import { ThroughScheduler } from '../../src/services/throughScheduler';
+import { Pool } from '../../src/services/team/Pool';
 import { reasonText } from '../../src/shared/components/verdictText';
 import { nextStepLabel, verdictLabel } from '../../src/shared/components/teamLabels';
+import { AUDIT_LIST_TITLE, auditListDescription, failureTokens } from '../../src/shared/auditRows';
 import { IAuditRow } from './auditJob';
 
-export const AUDIT_LIST_TITLE = 'Profile photo audit';
+export { AUDIT_LIST_TITLE };
 const WRITE_BATCH = 100;
+/** Write batches in flight at once. */
+const WRITES_IN_FLIGHT = 4;
 /** The most items SharePoint returns in one page (the list view threshold). */
 const PAGE = 5000;
 
@@ -36,6 +41,7 @@ const FIELDS: Array<{ name: string; xml: string }> = [
   { name: 'Reason', xml: "<Field Type='Text' Name='Reason' StaticName='Reason' DisplayName='Reason' MaxLength='255' />" },
   { name: 'SharePointPictureTime', xml: "<Field Type='DateTime' Name='SharePointPictureTime' StaticName='SharePointPictureTime' DisplayName='SharePoint picture time' Format='DateTime' />" },
   { name: 'CheckedAt', xml: "<Field Type='DateTime' Name='CheckedAt' StaticName='CheckedAt' DisplayName='Checked at' Format='DateTime' />" },
+  { name: 'Failure', xml: "<Field Type='Text' Name='Failure' StaticName='Failure' DisplayName='Failure' MaxLength='60' />" },
   { name: 'Fingerprint', xml: "<Field Type='Text' Name='Fingerprint' StaticName='Fingerprint' DisplayName='Fingerprint' MaxLength='255' />" }
 ];
 
@@ -47,6 +53,8 @@ export interface IAuditItem {
   NextStep: string;
   Distance: number | null;
   Reason: string;
+  /** When the person could not be checked: why, as tokens (`reason/service`), for readers in any language. */
+  Failure: string | null;
   SharePointPictureTime: string | null;
   CheckedAt: string;
   Fingerprint: string;
@@ -55,7 +63,7 @@ export interface IAuditItem {
 /** An item as read back. */
 type IStoredItem = Partial<IAuditItem> & { Id: number };
 
-const COMPARED: Array<keyof IAuditItem> = ['DisplayName', 'Verdict', 'NextStep', 'Distance', 'Reason', 'SharePointPictureTime', 'Fingerprint'];
+const COMPARED: Array<keyof IAuditItem> = ['DisplayName', 'Verdict', 'NextStep', 'Distance', 'Reason', 'Failure', 'SharePointPictureTime', 'Fingerprint'];
 
 /** The item for a decided person (the row's text in English: its verdict, and why when it could not be checked). */
 export function auditItem(row: IAuditRow, fingerprint: string, checkedAt: Date): IAuditItem | undefined {
@@ -72,6 +80,7 @@ export function auditItem(row: IAuditRow, fingerprint: string, checkedAt: Date):
     NextStep: row.next ? row.next.step : 'none',
     Distance: verdict.kind === 'in-sync' || verdict.kind === 'out-of-sync' ? Math.round(verdict.distance * 1000) / 1000 : null,
     Reason: `${reason}${row.next && row.next.step !== 'none' ? ` (${nextStepLabel(row.next.step)})` : ''}`.slice(0, 255),
+    Failure: verdict.kind === 'could-not-check' ? failureTokens(verdict.reason, verdict.service) : null,
     SharePointPictureTime: result.sharePointUpdated ? result.sharePointUpdated.toISOString() : null,
     CheckedAt: checkedAt.toISOString(),
     Fingerprint: fingerprint.slice(0, 255)
@@ -100,7 +109,7 @@ export class AuditList {
       if ((e as { status?: number }).status !== 404) {
         throw e;
       }
-      await this._sp.web.lists.add(this._title, 'Profile photo sync, person by person: written by the tenant audit (Profile Photo Sync).', 100, false);
+      await this._sp.web.lists.add(this._title, auditListDescription(), 100, false);
     }
     const list = this._sp.web.lists.getByTitle(this._title);
     const fields = (await list.fields.select('InternalName', 'Indexed')()) as Array<{ InternalName: string; Indexed: boolean }>;
@@ -112,6 +121,14 @@ export class AuditList {
     if (!fields.some((f) => f.InternalName === 'Title' && f.Indexed)) {
       await list.fields.getByInternalNameOrTitle('Title').update({ Indexed: true }, 'SP.FieldText');
     }
+  }
+
+  /**
+   * Says in the list's description when the last complete run ended, where the team overview reads it (one request
+   * a run; a run that stopped part-way leaves the time of the last one that finished).
+   */
+  public async markComplete(at: Date): Promise<void> {
+    await this._sp.web.lists.getByTitle(this._title).update({ Description: auditListDescription(at) });
   }
 
   /** Every item, 5,000 a page (no filter: reading a list of any size stays within the list view threshold). */
@@ -154,13 +171,23 @@ export class AuditList {
         ops.push((l) => l.items.getById(item.Id).delete());
       }
     }
+    // A few batches at once: one after another, 100 batches took 25 s at 150 ms a round trip, far slower than the
+    // pace they are counted against (the scheduler still paces them).
+    const pool = new Pool(WRITES_IN_FLIGHT);
+    const batches: Array<Promise<void>> = [];
     for (let i = 0; i < ops.length; i += WRITE_BATCH) {
-      const [batched, execute] = this._sp.batched({ maxRequests: WRITE_BATCH });
-      const batchList = batched.web.lists.getByTitle(this._title);
-      const done = ops.slice(i, i + WRITE_BATCH).map((op) => op(batchList));
-      await execute();
-      await Promise.all(done);
+      const chunk = ops.slice(i, i + WRITE_BATCH);
+      batches.push(
+        pool.run(async () => {
+          const [batched, execute] = this._sp.batched({ maxRequests: WRITE_BATCH });
+          const batchList = batched.web.lists.getByTitle(this._title);
+          const done = chunk.map((op) => op(batchList));
+          await execute();
+          await Promise.all(done);
+        })
+      );
     }
+    await Promise.all(batches);
     return outcome;
   }
 }

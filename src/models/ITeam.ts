@@ -37,6 +37,8 @@ export interface ITeamPersonResult {
   fromCache?: boolean;
   /** SharePoint's picture as the person's profile describes it (its Exchange sync state among it). */
   sharePointPicture?: ISharePointPictureState;
+  /** Read from the tenant audit's list, not checked here: no photo was read, so there are none to show. */
+  audited?: boolean;
 }
 
 /** The claims account name SharePoint uses for a member of the organisation. */

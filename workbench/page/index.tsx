@@ -48,12 +48,14 @@ const DIGEST_LIFETIME_MS = (1800 - 15) * 1000;
 
 const params = new URLSearchParams(window.location.search);
 /**
- * `?part=team`: the team overview instead of the personal part; `&scope=owners-and-members`, `&cap=N`.
+ * `?part=team`: the team overview instead of the personal part; `&scope=owners-and-members`, `&cap=N`; `&audit=1`
+ * reads the tenant audit's list on the site (filled by `npm run audit -- --tenant <this workbench's address>`).
  * `?part=card`: the Viva Connections card as a dashboard shows it, and its quick view.
  */
 const part = params.get('part') === 'team' ? 'team' : params.get('part') === 'card' ? 'card' : 'personal';
 const teamScope: TeamScope = params.get('scope') === 'owners-and-members' ? 'owners-and-members' : 'members';
 const teamCap = parseInt(params.get('cap') || '', 10) || 500;
+const teamReadsAudit = params.get('audit') === '1';
 const scenario = findScenario(params.get('scenario'));
 const locale = LOCALES.some((l) => l.id === params.get('locale')) ? params.get('locale')! : 'en-us';
 const THEMES = ['light', 'dark', 'teams-default', 'teams-dark', 'teams-contrast'];
@@ -123,7 +125,8 @@ function createServices(config: IWorkbenchConfig): IServices {
     preloadComparison: app.preloadComparison,
     fetch: (input, init) => window.fetch(input, init),
     scheduler,
-    store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`)
+    store: indexedDbTeamStore(`profile-photo-sync:team:${config.groupId || 'site'}:${TENANT_USER.accountName}`),
+    auditSiteUrl: teamReadsAudit ? config.sharePointUrl : undefined
   });
   const copier = new PhotoCopier(exchange, sharePoint);
   // The dashboard's own ACE cache, as SharePoint keeps it: what the card's getCachedState returns after each render,

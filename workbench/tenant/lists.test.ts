@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 /** The simulated site's lists as SharePoint REST serves them: paging, the list view threshold, fields, writes. */
-import { answerListRequest, LIST_VIEW_THRESHOLD, SiteLists } from './lists';
+import { answerListRequest, LIST_VIEW_THRESHOLD, MAX_INDEXED_VALUES, SiteLists } from './lists';
 
 const site = 'http://tenant';
 function call(lists: SiteLists, method: string, path: string, body: unknown = undefined, headers: Record<string, string> = {}): { status: number; body?: unknown } {
@@ -37,6 +37,23 @@ test('past 5,000 items a filter on a column that is not indexed is refused; on a
   expect(indexed.status).toBe(200);
   expect((indexed.body as { value: unknown[] }).value).toHaveLength(Math.floor((LIST_VIEW_THRESHOLD + 1) / 2));
   expect(call(listWith(10, false), 'GET', filter).status).toBe(200); // a small list: no threshold
+});
+
+test('past 5,000 items, more than 60 values for one indexed column in one query are refused (read as not indexed); text compares without case', () => {
+  const lists = listWith(LIST_VIEW_THRESHOLD + 1, true);
+  const query = (n: number): string => `/_api/web/lists/getByTitle('Audit')/items?$select=Title&$filter=${Array.from({ length: n }, (_, i) => `Verdict eq 'v${i}'`).join(' or ')}`;
+  expect(call(lists, 'GET', query(MAX_INDEXED_VALUES)).status).toBe(200);
+  expect(call(lists, 'GET', query(MAX_INDEXED_VALUES + 1)).status).toBe(500);
+  expect(call(listWith(10, true), 'GET', query(MAX_INDEXED_VALUES + 1)).status).toBe(200); // a small list: no threshold
+  const small = listWith(3, true);
+  const upper = call(small, 'GET', "/_api/web/lists/getByTitle('Audit')/items?$select=Title&$filter=Title eq 'P1' or Title eq 'p2'");
+  expect((upper.body as { value: Array<{ Title: string }> }).value.map((i) => i.Title)).toEqual(['p1', 'p2']);
+  // The index (of the indexed Verdict) follows writes.
+  const titles = (l: SiteLists): string[] => (call(l, 'GET', "/_api/web/lists/getByTitle('Audit')/items?$select=Title&$filter=Verdict eq 'in-sync' or Verdict eq 'zz'").body as { value: Array<{ Title: string }> }).value.map((i) => i.Title);
+  expect(titles(small)).toEqual(['p1']);
+  expect(call(small, 'POST', "/_api/web/lists/getByTitle('Audit')/items(3)", { Verdict: 'ZZ' }, { 'x-http-method': 'MERGE' }).status).toBe(204);
+  expect(call(small, 'POST', "/_api/web/lists/getByTitle('Audit')/items(2)", { Verdict: 'no-mailbox' }, { 'x-http-method': 'MERGE' }).status).toBe(204);
+  expect(titles(small)).toEqual(['p2']);
 });
 
 test('update and delete by ID (X-HTTP-Method); an unknown field is refused; a missing list is 404', () => {

@@ -14,6 +14,11 @@ import * as crypto from 'crypto';
 
 /** SharePoint's list view threshold. */
 export const LIST_VIEW_THRESHOLD = 5000;
+/**
+ * The most values one query may compare one indexed column with and still use its index (Microsoft's support note
+ * "CAML Query that contains more than 60 values for the In clause is throttled"; an `or` of `eq` is the same query).
+ */
+export const MAX_INDEXED_VALUES = 60;
 
 interface IField {
   internalName: string;
@@ -28,6 +33,8 @@ interface IList {
   fields: Map<string, IField>;
   items: Map<number, Record<string, unknown>>;
   nextId: number;
+  /** Indexed columns' values to item IDs, built when first queried, dropped by any write. */
+  indexes: Map<string, Map<unknown, number[]>>;
 }
 
 export interface IListAnswer {
@@ -100,6 +107,7 @@ export class SiteLists {
       const id = list.nextId++;
       const item = { ...this._values(list, parse(body)), ID: id, Id: id, Modified: new Date().toISOString() };
       list.items.set(id, item);
+      list.indexes.clear();
       return { status: 201, body: item };
     }
     const one = /^\/items\((\d+)\)$/i.exec(rest);
@@ -114,10 +122,12 @@ export class SiteLists {
       }
       if (verb === 'MERGE') {
         list.items.set(id, { ...item, ...this._values(list, parse(body)), Modified: new Date().toISOString() });
+        list.indexes.clear();
         return { status: 204 };
       }
       if (verb === 'DELETE') {
         list.items.delete(id);
+        list.indexes.clear();
         return { status: 200, body: {} };
       }
     }
@@ -142,7 +152,8 @@ export class SiteLists {
         ['Modified', { internalName: 'Modified', type: 'DateTime', indexed: false }]
       ]),
       items: new Map(),
-      nextId: 1
+      nextId: 1,
+      indexes: new Map()
     };
     this._lists.set(title.toLowerCase(), list);
     return { status: 201, body: { Id: list.id, Title: list.title, Description: list.description, ItemCount: 0 } };
@@ -188,25 +199,34 @@ export class SiteLists {
     const from = after ? parseInt(after[1], 10) : 0;
     const filter = q.get('$filter');
     let test: (item: Record<string, unknown>) => boolean = () => true;
+    let candidates: Iterable<[number, Record<string, unknown>]> = list.items;
     if (filter) {
       const parsed = parseFilter(filter);
       if (!parsed) {
         return error(400, 'Microsoft.SharePoint.SPException', `The expression "${filter}" is not valid.`);
       }
-      const unindexed = parsed.columns.filter((c) => !(list.fields.get(c) || { indexed: false }).indexed);
+      // As SharePoint's query builder: more than 60 values for one column in one query read it as not indexed
+      // (a table scan), so on a large list such a query is refused like one on a column without an index.
+      const crowded = (c: string): boolean => parsed.columns.filter((x) => x === c).length > MAX_INDEXED_VALUES;
+      const unindexed = parsed.columns.filter((c) => !(list.fields.get(c) || { indexed: false }).indexed || crowded(c));
       if (list.items.size > LIST_VIEW_THRESHOLD && unindexed.length > 0) {
         return error(500, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', 'The attempted operation is prohibited because it exceeds the list view threshold.');
       }
       test = parsed.test;
+      // Values of one indexed column: only their items are read, through the index, as SharePoint does.
+      if (parsed.lookup && unindexed.length === 0) {
+        const index = indexOf(list, parsed.lookup.column);
+        const ids = Array.from(new Set(parsed.lookup.keys.flatMap((k) => index.get(k) || []))).sort((a, b) => a - b);
+        candidates = ids.map((id): [number, Record<string, unknown>] => [id, list.items.get(id)!]);
+      }
     }
     const select = (q.get('$select') || '').split(',').map((s) => s.trim()).filter((s) => s);
-    const ids = Array.from(list.items.keys()).filter((id) => id > from).sort((a, b) => a - b);
     const page: Array<Record<string, unknown>> = [];
     let last = from;
     let more = false;
-    for (const id of ids) {
-      const item = list.items.get(id)!;
-      if (!test(item)) {
+    // In ID order: items are kept in the order they were added, and an ID is never reused.
+    for (const [id, item] of candidates) {
+      if (id <= from || !test(item)) {
         continue;
       }
       if (page.length === top) {
@@ -233,7 +253,33 @@ class ListError extends Error {
 }
 
 /** `$filter` of `Column eq 'value'` (or a number) terms joined by one kind of `and`/`or`; undefined otherwise. */
-function parseFilter(filter: string): { columns: string[]; test: (item: Record<string, unknown>) => boolean } | undefined {
+/** The list's index of `column`: each value (text lower-cased) to its items' IDs, ascending. */
+function indexOf(list: IList, column: string): Map<unknown, number[]> {
+  let index = list.indexes.get(column);
+  if (!index) {
+    index = new Map();
+    for (const [id, item] of list.items) {
+      const k = key(item[column]);
+      (index.get(k) || index.set(k, []).get(k)!).push(id);
+    }
+    list.indexes.set(column, index);
+  }
+  return index;
+}
+
+/** A value as `eq` compares it: text without regard to case. */
+function key(v: unknown): unknown {
+  return typeof v === 'string' ? v.toLowerCase() : v;
+}
+
+interface IParsedFilter {
+  columns: string[];
+  test: (item: Record<string, unknown>) => boolean;
+  /** When every term compares one column (joined by `or`): the column and the values, as an index looks them up. */
+  lookup?: { column: string; keys: unknown[] };
+}
+
+function parseFilter(filter: string): IParsedFilter | undefined {
   const joiner = / or /i.test(filter) ? / or /i : / and /i;
   const terms = filter.split(joiner).map((t) => /^\(?\s*([A-Za-z_][\w]*) eq (?:'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?))\s*\)?$/.exec(t.trim()));
   if (terms.some((t) => !t)) {
@@ -241,10 +287,20 @@ function parseFilter(filter: string): { columns: string[]; test: (item: Record<s
   }
   const checks = terms.map((t) => ({ column: t![1], value: t![2] !== undefined ? t![2].replace(/''/g, "'") : Number(t![3]) }));
   const any = joiner.source.indexOf('or') >= 0;
-  return {
-    columns: checks.map((c) => c.column),
-    test: (item) => (any ? checks.some((c) => item[c.column] === c.value) : checks.every((c) => item[c.column] === c.value))
-  };
+  if (!any) {
+    return { columns: checks.map((c) => c.column), test: (item) => checks.every((c) => equal(item[c.column], c.value)) };
+  }
+  // An `or` of values: each column's values in a set.
+  const sets = new Map<string, Set<unknown>>();
+  checks.forEach((c) => (sets.get(c.column) || sets.set(c.column, new Set()).get(c.column)!).add(key(c.value)));
+  const columns = Array.from(sets.keys());
+  const lookup = columns.length === 1 ? { column: columns[0], keys: Array.from(sets.get(columns[0])!) } : undefined;
+  return { columns: checks.map((c) => c.column), test: (item) => columns.some((c) => sets.get(c)!.has(key(item[c]))), lookup };
+}
+
+/** `eq` as SharePoint compares: text without regard to case. */
+function equal(stored: unknown, value: string | number): boolean {
+  return typeof stored === 'string' && typeof value === 'string' ? stored.toLowerCase() === value.toLowerCase() : stored === value;
 }
 
 function parse(body: string): Record<string, unknown> {

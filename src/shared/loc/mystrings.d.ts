@@ -182,6 +182,15 @@ declare interface IProfilePhotoSyncWebPartStrings {
   TeamCapInvalid: string;
   TeamPageUrlLabel: string;
   TeamPageUrlInvalid: string;
+  TeamAuditSiteLabel: string;
+  TeamAuditSiteDescription: string;
+  TeamAuditSiteInvalid: string;
+  TeamAuditCheckedToday: string;
+  TeamAuditCheckedOn: string;
+  TeamAuditNoRunYet: string;
+  TeamAuditCheckedHere: string;
+  TeamAuditFailed: string;
+  TeamPhotoNotLoaded: string;
   TeamSummaryLabel: string;
   // Next step and the message to IT
   ItContactLabel: string;

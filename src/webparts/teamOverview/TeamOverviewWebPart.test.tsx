@@ -133,16 +133,31 @@ describe('TeamOverviewWebPart', () => {
     expect(lastProps().theme).toEqual(teamsTheme('contrast'));
   });
 
-  test('the property pane: title, who is checked, the cap (1 to 5,000), the link (https); onDispose unmounts', async () => {
+  test("the tenant audit's list: a valid https site makes a new service that reads it; anything else leaves the overview to check everyone", async () => {
+    const { part } = await host({ title: '' });
+    const first = lastProps().service;
+    expect(first.audit).toBeUndefined();
+    part.properties.auditSiteUrl = 'http://intranet/sites/audit';
+    part.render();
+    expect(lastProps().service).toBe(first); // not https: ignored, as the pane says
+    part.properties.auditSiteUrl = ' https://contoso.sharepoint.com/sites/it-audit ';
+    part.render();
+    expect(lastProps().service).not.toBe(first);
+    expect(lastProps().service.audit).toBeDefined();
+  });
+
+  test('the property pane: title, who is checked, the cap (1 to 5,000), the link (https), the audit list\'s site (https); onDispose unmounts', async () => {
     const { part } = await host({ title: '' });
     const config = part.getPropertyPaneConfiguration() as { pages: Array<{ groups: Array<{ groupFields: Array<{ targetProperty: string; properties: { onGetErrorMessage?: (v: string) => string; options?: Array<{ key: string }> } }> }> }> };
     const fields = config.pages[0].groups[0].groupFields;
-    expect(fields.map((f) => f.targetProperty)).toEqual(['title', 'scope', 'cap', 'personalPageUrl']);
+    expect(fields.map((f) => f.targetProperty)).toEqual(['title', 'scope', 'cap', 'personalPageUrl', 'auditSiteUrl']);
     expect(fields[1].properties.options!.map((o) => o.key)).toEqual(['members', 'owners-and-members']);
     const cap = fields[2].properties.onGetErrorMessage!;
     expect([cap(''), cap('500'), cap('5000'), cap('0'), cap('5001'), cap('many')].map((e) => !!e)).toEqual([false, false, false, true, true, true]);
     const link = fields[3].properties.onGetErrorMessage!;
     expect([link(''), link('https://contoso.sharepoint.com/x'), link('http://x'), link('javascript:x')].map((e) => !!e)).toEqual([false, false, true, true]);
+    const audit = fields[4].properties.onGetErrorMessage!;
+    expect([audit(''), audit('https://contoso.sharepoint.com/sites/it'), audit('http://x'), audit('sites/it')].map((e) => !!e)).toEqual([false, false, true, true]);
     const unmount = jest.spyOn(ReactDom, 'unmountComponentAtNode');
     part.onDispose();
     expect(unmount).toHaveBeenCalledWith(part.domElement);

@@ -26,6 +26,8 @@ export interface ITeamOverviewWebPartProps {
   cap?: number | string;
   /** Where the messages send people (https); empty: this site's home page. */
   personalPageUrl?: string;
+  /** The site (https) that holds the tenant audit's list; empty: the overview checks everyone itself. */
+  auditSiteUrl?: string;
 }
 
 /** Thin: the same clients as the personal part, the overview's services, the root component. */
@@ -65,11 +67,13 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
     ReactDom.render(element, this.domElement);
   }
 
-  /** One service per setting of scope and cap: changing either starts a new check, re-rendering does not. */
+  /** One service per setting of scope, cap and audit list: changing one starts a new check, re-rendering does not. */
   private _currentService(): ITeamOverviewServices {
     const scope: TeamScope = this.properties.scope === 'owners-and-members' ? 'owners-and-members' : 'members';
     const cap = parseCap(this.properties.cap);
-    const key = `${scope}|${cap}`;
+    const auditSite = (this.properties.auditSiteUrl || '').trim();
+    const auditSiteUrl = auditSite && isValidHelpUrl(auditSite) ? auditSite : undefined;
+    const key = `${scope}|${cap}|${auditSiteUrl || ''}`;
     if (!this._service || key !== this._serviceKey) {
       const page = this.context.pageContext;
       const group = page.site.group;
@@ -86,7 +90,8 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
         preloadComparison: this._app!.preloadComparison,
         fetch: (input, init) => window.fetch(input, init),
         scheduler: sharedSharePointScheduler((input, init) => window.fetch(input, init)),
-        store: indexedDbTeamStore(`profile-photo-sync:team:${page.web.id}:${page.user.loginName}`)
+        store: indexedDbTeamStore(`profile-photo-sync:team:${page.web.id}:${page.user.loginName}`),
+        auditSiteUrl
       });
       // The roster is asked for now, while React renders the overview for the first time.
       this._service.prefetch();
@@ -133,6 +138,12 @@ export default class TeamOverviewWebPart extends BaseClientSideWebPart<ITeamOver
                   label: strings.TeamPageUrlLabel,
                   placeholder: 'https://',
                   onGetErrorMessage: (value: string) => (!value || !value.trim() || isValidHelpUrl(value) ? '' : strings.TeamPageUrlInvalid)
+                }),
+                PropertyPaneTextField('auditSiteUrl', {
+                  label: strings.TeamAuditSiteLabel,
+                  description: strings.TeamAuditSiteDescription,
+                  placeholder: 'https://',
+                  onGetErrorMessage: (value: string) => (!value || !value.trim() || isValidHelpUrl(value) ? '' : strings.TeamAuditSiteInvalid)
                 })
               ]
             }

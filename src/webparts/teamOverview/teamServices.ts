@@ -10,6 +10,7 @@ import { FetchLike } from '../../services/retryingFetch';
 import { DEFAULT_REQUEST_POLICY, IRequestPolicy } from '../../services/requestPolicy';
 import { ISharePointScheduler } from '../../services/sharePointScheduler';
 import { scheduledFetch, ThroughScheduler } from '../../services/throughScheduler';
+import { AuditListReader } from '../../services/team/AuditListReader';
 import { graphBatchPoster, IGraphBatchClient } from '../../services/team/graphBatchPoster';
 import { IBatchOptions } from '../../services/team/graphBatch';
 import { PnPTeamProfiles } from '../../services/team/PnPTeamProfiles';
@@ -40,6 +41,11 @@ export interface ITeamServiceOptions {
    * roster's SharePoint groups) goes through it. Absent: straight to `sp` and `fetch` (tests).
    */
   scheduler?: ISharePointScheduler;
+  /**
+   * The site that holds the tenant audit's list ("Profile photo audit"): the overview shows its rows and checks only
+   * the people it did not decide. Absent: everyone is checked here.
+   */
+  auditSiteUrl?: string;
 }
 
 /** The overview's services, and a way to ask for the roster before the first render. */
@@ -67,6 +73,7 @@ export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOv
     options.compare,
     { store: options.store, preloadComparison: options.preloadComparison }
   );
+  const audit = options.auditSiteUrl ? new AuditListReader(sp, options.auditSiteUrl) : undefined;
   const read = (signal?: AbortSignal): Promise<ITeamRoster> => roster.getRoster(options.groupId, options.scope, options.cap, signal);
   let prefetched: Promise<ITeamRoster> | undefined;
   return {
@@ -83,6 +90,7 @@ export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOv
       return early || read(signal);
     },
     remembered: (members) => checker.remembered(members),
-    check: (members, onResult, signal) => checker.check(members, onResult, signal)
+    check: (members, onResult, signal) => checker.check(members, onResult, signal),
+    audit: audit ? (members) => audit.read(members) : undefined
   };
 }

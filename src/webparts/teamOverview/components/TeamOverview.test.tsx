@@ -33,8 +33,10 @@ class FakeTeamService implements ITeamOverviewService {
     await this.rememberGate;
     return members.map((_m, i) => this.remember[i]);
   }
-  public check(_members: ReadonlyArray<ITeamMember>, onResult: (i: number, r: ITeamPersonResult) => void, signal?: AbortSignal): Promise<void> {
+  public checkedMembers: ReadonlyArray<ITeamMember> = [];
+  public check(members: ReadonlyArray<ITeamMember>, onResult: (i: number, r: ITeamPersonResult) => void, signal?: AbortSignal): Promise<void> {
     this.runs++;
+    this.checkedMembers = members;
     this.signal = signal;
     this._emit = onResult;
     return new Promise((resolve, reject) => {
@@ -214,5 +216,61 @@ describe('TeamOverview', () => {
     await screen.findByText('Showing the last check while checking again.');
     expect(document.querySelector(`[data-account="${PEOPLE[0].accountName}"]`)!.getAttribute('data-verdict')).toBe('in-sync');
     expect(document.querySelector(`[data-account="${PEOPLE[1].accountName}"]`)!.getAttribute('data-verdict')).toBe('no-mailbox');
+  });
+
+  describe('with the tenant audit configured', () => {
+    /** The fake service, and the tenant audit's list deciding the people in `decided` (by roster position). */
+    function audited(decided: number[], lastCompleteRun?: Date): FakeTeamService & Required<Pick<ITeamOverviewService, 'audit'>> {
+      const service = new FakeTeamService() as FakeTeamService & Required<Pick<ITeamOverviewService, 'audit'>>;
+      service.audit = async (members) => ({
+        lastCompleteRun,
+        results: members.map((m, i) => (decided.indexOf(i) >= 0 ? { member: m, verdict: VERDICTS[i], audited: true } : undefined))
+      });
+      return service;
+    }
+
+    test("shows the audit's rows, says when it last ran, and checks only the people it did not decide", async () => {
+      const ranAt = new Date();
+      ranAt.setHours(6, 10, 0, 0);
+      const service = audited([0, 1, 3], ranAt);
+      renderOverview(service);
+      await waitFor(() => expect(service.runs).toBe(1));
+      expect(service.checkedMembers.map((m) => m.displayName)).toEqual(['Cy Test']);
+      const line = await screen.findByText(/Checked by the tenant audit today at 6:10\sAM\. 1 of 4 people were not decided by the audit and are checked here\./);
+      expect(line.getAttribute('data-team-audit')).toBe('read');
+      expect(document.querySelector(`[data-account="${PEOPLE[1].accountName}"]`)!.getAttribute('data-verdict')).toBe('out-of-sync');
+      expect(document.querySelector(`[data-account="${PEOPLE[2].accountName}"]`)!.getAttribute('data-verdict')).toBe('checking');
+      // The live check's first (and only) person lands on Cy's row, not on the roster's first.
+      act(() => {
+        service.emit(0, { kind: 'sharepoint-placeholder' });
+        service.finish();
+      });
+      await screen.findByText('Checked 4 people.');
+      expect(document.querySelector(`[data-account="${PEOPLE[2].accountName}"]`)!.getAttribute('data-verdict')).toBe('sharepoint-placeholder');
+      expect(document.querySelector(`[data-account="${PEOPLE[0].accountName}"]`)!.getAttribute('data-verdict')).toBe('in-sync');
+      // Rows from the audit have no photos here, and say why instead of "no photo".
+      expect(screen.getAllByRole('img', { name: /Ann Test.*not loaded here: the tenant audit checked this person/ })).toHaveLength(2);
+    });
+
+    test('everyone decided by the audit: nothing is checked here; an older run gives its date', async () => {
+      const service = audited([0, 1, 2, 3], new Date('2026-11-30T09:15:00'));
+      renderOverview(service);
+      await screen.findByText('Checked 4 people.');
+      expect(service.runs).toBe(0);
+      expect(screen.getByText(/^Checked by the tenant audit on November 30, 2026 at 9:15\sAM\.$/)).toBeTruthy();
+    });
+
+    test('before the audit finished a run, it says so; a list that cannot be read leaves everyone to the live check', async () => {
+      const service = audited([0]);
+      renderOverview(service);
+      expect(await screen.findByText(/^The tenant audit has not finished a run yet; what it has decided so far is shown\. 3 of 4 people/)).toBeTruthy();
+
+      const failing = new FakeTeamService() as FakeTeamService & Required<Pick<ITeamOverviewService, 'audit'>>;
+      failing.audit = () => Promise.reject(new ServiceError('sharepoint', 'unexpected', 'List does not exist', { status: 404 }));
+      renderOverview(failing);
+      await waitFor(() => expect(failing.runs).toBe(1));
+      expect(failing.checkedMembers).toHaveLength(4);
+      expect(await screen.findByText("The tenant audit's list could not be read, so everyone is checked here.")).toBeTruthy();
+    });
   });
 });

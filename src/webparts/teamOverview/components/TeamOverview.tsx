@@ -10,13 +10,13 @@ import { PartialTheme, ThemeProvider, useTheme } from '@fluentui/react/lib/Theme
 import { IShownPhoto } from '../../../models/IPhotoSyncResult';
 import { Banner } from '../../../shared/components/Banner';
 import { CommandButton } from '../../../shared/components/CommandButton';
-import { format } from '../../../shared/components/format';
+import { format, formatDateTime, formatTime } from '../../../shared/components/format';
 import { reasonText } from '../../../shared/components/verdictText';
 import { useInstanceId } from '../../../shared/components/useInstanceId';
 import { usePhotoUrl } from '../../../shared/components/usePhotoUrl';
 import { useSharePointPause } from './useSharePointPause';
 import { ITeamRow, needsAction, notCheckedYet, nextStepLabel, shownNextStep, summary, TeamSort, teamCsv, teamMessage, verdictLabel, visibleRows } from './teamRows';
-import { ITeamOverviewService, useTeamCheck } from './useTeamCheck';
+import { ITeamAuditState, ITeamOverviewService, useTeamCheck } from './useTeamCheck';
 
 
 export interface ITeamOverviewProps {
@@ -231,6 +231,17 @@ function Overview(props: ITeamOverviewProps): JSX.Element {
           <CommandButton text={state.phase === 'stopped' ? strings.TeamContinue : strings.TeamCheckAgain} onClick={actions.restart} iconName={state.phase === 'stopped' ? 'Play' : 'Refresh'} />
         )}
       </div>
+      {state.audit && state.audit.read && (
+        <p className={styles.sub} data-team-audit="read">
+          {auditLine(state.audit, props.locale)}
+          {state.audit.decided < total ? ` ${format(strings.TeamAuditCheckedHere, total - state.audit.decided, total)}` : ''}
+        </p>
+      )}
+      {state.audit && !state.audit.read && (
+        <Banner type="warning" className={styles.notice}>
+          <span data-team-audit="failed">{strings.TeamAuditFailed}</span>
+        </Banner>
+      )}
       {state.phase === 'failed' && state.rosterFailure && (
         <Banner type="error" className={styles.notice}>
           <strong>{strings.TeamRosterFailed}</strong>{' '}
@@ -294,21 +305,31 @@ function RowPhotos(props: { row: ITeamRow; className: string; thumb: string; noT
   const name = props.row.member.displayName;
   return (
     <span className={props.className}>
-      <Thumb photo={result && result.exchangePhoto} alt={format(strings.TeamPhotoAltExchange, name)} thumb={props.thumb} noThumb={props.noThumb} />
-      <Thumb photo={result && result.sharePointPhoto} alt={format(strings.TeamPhotoAltSharePoint, name)} thumb={props.thumb} noThumb={props.noThumb} />
+      <Thumb photo={result && result.exchangePhoto} alt={format(strings.TeamPhotoAltExchange, name)} audited={!!result && !!result.audited} thumb={props.thumb} noThumb={props.noThumb} />
+      <Thumb photo={result && result.sharePointPhoto} alt={format(strings.TeamPhotoAltSharePoint, name)} audited={!!result && !!result.audited} thumb={props.thumb} noThumb={props.noThumb} />
     </span>
   );
 }
 
-function Thumb(props: { photo?: IShownPhoto; alt: string; thumb: string; noThumb: string }): JSX.Element {
+/** A photo the row compared; none to show, or (a row from the tenant audit) not loaded here. */
+function Thumb(props: { photo?: IShownPhoto; alt: string; audited: boolean; thumb: string; noThumb: string }): JSX.Element {
   const url = usePhotoUrl(props.photo);
   return url ? (
     <img className={props.thumb} src={url} alt={props.alt} />
   ) : (
-    <span className={props.noThumb} role="img" aria-label={`${props.alt}: ${strings.NoPhotoToShow}`}>
+    <span className={props.noThumb} role="img" aria-label={`${props.alt}: ${props.audited ? strings.TeamPhotoNotLoaded : strings.NoPhotoToShow}`}>
       <Icon iconName="Contact" aria-hidden={true} />
     </span>
   );
+}
+
+/** When the tenant audit last finished: "today at 06:10", or the date and time; or that it has not yet. */
+function auditLine(audit: ITeamAuditState, locale: string, now: Date = new Date()): string {
+  const at = audit.lastCompleteRun;
+  if (!at) {
+    return strings.TeamAuditNoRunYet;
+  }
+  return at.toDateString() === now.toDateString() ? format(strings.TeamAuditCheckedToday, formatTime(at, locale)) : format(strings.TeamAuditCheckedOn, formatDateTime(at, locale));
 }
 
 /**

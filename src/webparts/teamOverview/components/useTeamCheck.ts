@@ -2,6 +2,7 @@ import * as React from 'react';
 import { SyncVerdict } from '../../../models/IPhotoSyncResult';
 import { ITeamMember, ITeamPersonResult, ITeamRoster } from '../../../models/ITeam';
 import { failureVerdict } from '../../../services/PhotoSyncChecker';
+import { ITeamAudit } from '../../../services/team/AuditListReader';
 import { ITeamRow } from './teamRows';
 import { ISharePointPauseSource } from './useSharePointPause';
 
@@ -12,6 +13,15 @@ export interface ITeamOverviewService {
   roster(signal?: AbortSignal): Promise<ITeamRoster>;
   remembered(members: ReadonlyArray<ITeamMember>): Promise<Array<ITeamPersonResult | undefined>>;
   check(members: ReadonlyArray<ITeamMember>, onResult: (index: number, result: ITeamPersonResult) => void, signal?: AbortSignal): Promise<void>;
+  /** The tenant audit's rows for the roster, when the owner pointed the overview at its list; absent: none. */
+  audit?(members: ReadonlyArray<ITeamMember>, signal?: AbortSignal): Promise<ITeamAudit>;
+}
+
+/** What the tenant audit gave this run: how many people it decided and when it last finished, or that it failed. */
+export interface ITeamAuditState {
+  read: boolean;
+  decided: number;
+  lastCompleteRun?: Date;
 }
 
 export type TeamPhase = 'roster' | 'checking' | 'done' | 'stopped' | 'failed';
@@ -26,6 +36,8 @@ export interface ITeamCheckState {
   rosterFailure?: Extract<SyncVerdict, { kind: 'could-not-check' }>;
   /** Rows are the last visit's, shown while this run re-reads. */
   showingRemembered: boolean;
+  /** The tenant audit's part in this run, when one is configured. */
+  audit?: ITeamAuditState;
 }
 
 /**
@@ -76,23 +88,53 @@ export function useTeamCheck(service: ITeamOverviewService): [ITeamCheckState, {
       .roster(abort.signal)
       .then(async (roster) => {
         rows = roster.members.map((member, index) => ({ index, member }));
-        // The check's requests go out first; the remembered rows show while they travel (the store is read once).
-        const remembering = service.remembered(roster.members).catch(() => roster.members.map(() => undefined));
-        const checking = service.check(
-          roster.members,
-          (index, result) => {
-            rows[index] = { ...rows[index], result };
-            checked++;
-            if (timer === undefined) {
-              timer = setTimeout(() => flush(), checked <= SHOWN_AT_ONCE ? 0 : FLUSH_MS);
+        // With the tenant audit configured, its rows come first (a round trip or two for thousands of people); only
+        // the people it did not decide are checked here. When its list cannot be read, everyone is.
+        let audit: ITeamAuditState | undefined;
+        if (service.audit) {
+          try {
+            const read = await service.audit(roster.members, abort.signal);
+            read.results.forEach((result, i) => {
+              if (result) {
+                rows[i] = { ...rows[i], result };
+                checked++;
+              }
+            });
+            audit = { read: true, decided: checked, lastCompleteRun: read.lastCompleteRun };
+          } catch (e) {
+            if (abort.signal.aborted) {
+              throw e;
             }
-          },
-          abort.signal
-        );
+            audit = { read: false, decided: 0 };
+          }
+        }
+        const live = rows.filter((row) => !row.result).map((row) => row.index);
+        const liveMembers = live.map((i) => roster.members[i]);
+        // The check's requests go out first; the remembered rows show while they travel (the store is read once).
+        const remembering = liveMembers.length ? service.remembered(liveMembers).catch(() => liveMembers.map(() => undefined)) : Promise.resolve<Array<ITeamPersonResult | undefined>>([]);
+        const checking = liveMembers.length
+          ? service.check(
+            liveMembers,
+            (j, result) => {
+              const index = live[j];
+              rows[index] = { ...rows[index], result };
+              checked++;
+              if (timer === undefined) {
+                timer = setTimeout(() => flush(), checked <= SHOWN_AT_ONCE ? 0 : FLUSH_MS);
+              }
+            },
+            abort.signal
+          )
+          : Promise.resolve();
         checking.catch(() => undefined); // awaited below; stopped meanwhile is not an unhandled rejection
         const remembered = await remembering;
-        rows = rows.map((row, i) => (remembered[i] && !row.result ? { ...row, result: remembered[i] } : row));
-        flush({ phase: 'checking', notChecked: roster.notChecked, showingRemembered: remembered.some((r) => !!r) });
+        remembered.forEach((r, j) => {
+          const row = rows[live[j]];
+          if (r && !row.result) {
+            rows[live[j]] = { ...row, result: r };
+          }
+        });
+        flush({ phase: 'checking', notChecked: roster.notChecked, showingRemembered: remembered.some((r) => !!r), audit });
         await checking;
         flush({ phase: 'done', showingRemembered: false });
       })
