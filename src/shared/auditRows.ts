@@ -70,14 +70,15 @@ export function auditedResult(item: IAuditListItem, member: ITeamMember, now: Da
   if (!verdict || !next) {
     return undefined;
   }
-  const updated = item.SharePointPictureTime ? new Date(item.SharePointPictureTime) : undefined;
+  const parsed = item.SharePointPictureTime ? new Date(item.SharePointPictureTime) : undefined;
+  const updated = parsed && !isNaN(parsed.getTime()) ? parsed : undefined;
   const picture: ISharePointPictureState = {
     placeholder: verdict.kind === 'sharepoint-placeholder',
-    timestamp: updated && !isNaN(updated.getTime()) ? updated.toISOString() : undefined,
+    timestamp: updated ? updated.toISOString() : undefined,
     exchangeSyncState: next === 'copy' ? '0' : undefined
   };
   const result: ITeamPersonResult = { member, verdict, sharePointPicture: picture, audited: true };
-  if (updated && !isNaN(updated.getTime())) {
+  if (updated) {
     result.sharePointUpdated = updated;
   }
   return othersNextStep(result, now).step === next ? result : undefined;

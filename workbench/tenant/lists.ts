@@ -288,7 +288,7 @@ function parseFilter(filter: string): IParsedFilter | undefined {
   const checks = terms.map((t) => ({ column: t![1], value: t![2] !== undefined ? t![2].replace(/''/g, "'") : Number(t![3]) }));
   const any = joiner.source.indexOf('or') >= 0;
   if (!any) {
-    return { columns: checks.map((c) => c.column), test: (item) => checks.every((c) => equal(item[c.column], c.value)) };
+    return { columns: checks.map((c) => c.column), test: (item) => checks.every((c) => key(item[c.column]) === key(c.value)) };
   }
   // An `or` of values: each column's values in a set.
   const sets = new Map<string, Set<unknown>>();
@@ -296,11 +296,6 @@ function parseFilter(filter: string): IParsedFilter | undefined {
   const columns = Array.from(sets.keys());
   const lookup = columns.length === 1 ? { column: columns[0], keys: Array.from(sets.get(columns[0])!) } : undefined;
   return { columns: checks.map((c) => c.column), test: (item) => columns.some((c) => sets.get(c)!.has(key(item[c]))), lookup };
-}
-
-/** `eq` as SharePoint compares: text without regard to case. */
-function equal(stored: unknown, value: string | number): boolean {
-  return typeof stored === 'string' && typeof value === 'string' ? stored.toLowerCase() === value.toLowerCase() : stored === value;
 }
 
 function parse(body: string): Record<string, unknown> {
