@@ -62,33 +62,49 @@ async function auditSection() {
 
     // The team overview of 5,000 of those people, pointed at the audit's list (10,000 items: past the list view
     // threshold): from the page's start until every row has its verdict, in round trips of `latency`, and the
-    // requests it sent (Graph for the roster, SharePoint for the list; HTTP requests: a $batch is one).
+    // requests it sent (Graph for the roster, SharePoint for the list; HTTP requests: a $batch is one). As for the
+    // 500-person overview in section 2: a first visit in a new browser profile each time, the median of three; one visit beforehand
+    // warms the browser itself (its first page in a new process waits about 0.2 s more for a response, whatever
+    // the page), and is not counted.
     const overview = 5000;
+    const OVERVIEW_RUNS = 3;
     const browser = await playwright.launch({
       executablePath: await chromium.executablePath(),
       args: [...chromium.args.filter((a) => ['--single-process', '--disable-web-security', '--allow-running-insecure-content'].indexOf(a) < 0), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       headless: true
     });
     try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const sent = { sharePoint: 0, graph: 0, batchParts: 0 };
-      page.on('request', (r) => {
-        const p = new URL(r.url()).pathname;
-        if (/^\/_api\/|^\/_layouts\/15\/userphoto\.aspx/i.test(p)) {
-          sent.sharePoint++;
-          if (p.endsWith('$batch')) sent.batchParts += ((r.postData() || '').match(/^(GET|POST|PATCH|DELETE|MERGE) /gm) || []).length;
-        } else if (p.startsWith('/v1.0/')) {
-          sent.graph++;
-        }
-      });
-      await page.goto(`${url}/?part=team&people=${overview}&cap=${overview}&audit=1`);
-      await page.locator('[data-team-status="done"]').waitFor({ timeout: 0 });
-      const ms = await page.evaluate(() => performance.getEntriesByName('pps:team-done')[0].startTime - performance.getEntriesByName('pps:mount')[0].startTime);
-      const auditLine = await page.locator('[data-team-audit]').innerText();
-      line('overview of 5,000 from the audit list', `${ms.toFixed(0)} ms from the page's start; ${sent.graph} Graph requests (the roster), ${sent.sharePoint} to SharePoint, holding ${sent.batchParts} list queries`);
-      line('  its line', auditLine);
+      const warm = await browser.newContext();
+      const warmPage = await warm.newPage();
+      await warmPage.goto(`${url}/?part=team&people=60&audit=1`);
+      await warmPage.locator('[data-team-status="done"]').waitFor({ timeout: 120000 });
+      await warm.close();
+      const visits = [];
+      for (let run = 0; run < OVERVIEW_RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+        const page = await context.newPage();
+        const sent = { sharePoint: 0, graph: 0, batchParts: 0 };
+        page.on('request', (r) => {
+          const p = new URL(r.url()).pathname;
+          if (/^\/_api\/|^\/_layouts\/15\/userphoto\.aspx/i.test(p)) {
+            sent.sharePoint++;
+            if (p.endsWith('$batch')) sent.batchParts += ((r.postData() || '').match(/^(GET|POST|PATCH|DELETE|MERGE) /gm) || []).length;
+          } else if (p.startsWith('/v1.0/')) {
+            sent.graph++;
+          }
+        });
+        await page.goto(`${url}/?part=team&people=${overview}&cap=${overview}&audit=1`);
+        await page.locator('[data-team-status="done"]').waitFor({ timeout: 0 });
+        const ms = await page.evaluate(() => performance.getEntriesByName('pps:team-done')[0].startTime - performance.getEntriesByName('pps:mount')[0].startTime);
+        visits.push({ ms, sent, line: await page.locator('[data-team-audit]').innerText() });
+        await context.close();
+      }
+      const mid = [...visits].sort((a, b) => a.ms - b.ms)[Math.floor(visits.length / 2)];
+      line(`overview of 5,000 from the audit list, ${OVERVIEW_RUNS} visits`, visits.map((v) => `${(v.ms / latency).toFixed(1)}`).join(', ') + ' round trips');
+      line('  the median visit', `${mid.ms.toFixed(0)} ms from the page's start; ${mid.sent.graph} Graph requests (the roster), ${mid.sent.sharePoint} to SharePoint, holding ${mid.sent.batchParts} list queries`);
+      line('  its line', mid.line);
       line('targets', 'all verdicts <= 10 round trips, after <= 10 requests');
-      console.log(`team overview from the audit list: ${overview} people: all verdicts at ${(ms / latency).toFixed(1)} round trips after ${sent.sharePoint + sent.graph} requests`);
+      console.log(`team overview from the audit list: ${overview} people: all verdicts at ${(mid.ms / latency).toFixed(1)} round trips after ${mid.sent.sharePoint + mid.sent.graph} requests`);
     } finally {
       await browser.close();
     }

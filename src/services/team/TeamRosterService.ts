@@ -30,6 +30,11 @@ export interface ISharePointGroups {
   ownerUsers(signal?: AbortSignal): Promise<ISharePointGroupUser[]>;
 }
 
+/** The number of people a roster holds for an owner's setting: a whole number from 1 to MAX_TEAM_CAP. */
+export function teamCap(cap: number): number {
+  return Math.max(1, Math.min(MAX_TEAM_CAP, Math.floor(cap) || DEFAULT_TEAM_CAP));
+}
+
 const MEMBER_FIELDS = 'id,displayName,mail,userPrincipalName,userType';
 
 /**
@@ -47,14 +52,27 @@ export class TeamRosterService {
     this._policy = policy;
   }
 
-  /** @param groupId the site's Microsoft 365 group, if it has one (SPFx `pageContext.site.group`) */
-  public async getRoster(groupId: string | undefined, scope: TeamScope, cap: number = DEFAULT_TEAM_CAP, signal?: AbortSignal): Promise<ITeamRoster> {
-    const limit = Math.max(1, Math.min(MAX_TEAM_CAP, Math.floor(cap) || DEFAULT_TEAM_CAP));
+  /**
+   * @param groupId the site's Microsoft 365 group, if it has one (SPFx `pageContext.site.group`)
+   * @param onPage called with each page's people as it arrives (before duplicates and the cap are taken out), for
+   *   work that can start before the whole roster is read
+   */
+  public async getRoster(groupId: string | undefined, scope: TeamScope, cap: number = DEFAULT_TEAM_CAP, signal?: AbortSignal, onPage?: (members: ITeamMember[]) => void): Promise<ITeamRoster> {
+    const limit = teamCap(cap);
     const lists = groupId
-      ? await Promise.all((scope === 'owners-and-members' ? ['owners', 'members'] : ['members']).map((rel) => this._groupUsers(groupId, rel, signal)))
+      ? await Promise.all((scope === 'owners-and-members' ? ['owners', 'members'] : ['members']).map((rel) => this._groupUsers(groupId, rel, signal, onPage)))
       : await Promise.all(
           (scope === 'owners-and-members' ? [this._groups.ownerUsers(signal), this._groups.memberUsers(signal)] : [this._groups.memberUsers(signal)]).map((p) =>
-            p.then((users) => users.filter((u) => u.PrincipalType === 1).map(fromSharePoint), (e: unknown) => Promise.reject(toServiceError(e, 'sharepoint')))
+            p.then(
+              (users) => {
+                const members = users.filter((u) => u.PrincipalType === 1).map(fromSharePoint);
+                if (onPage) {
+                  onPage(members);
+                }
+                return members;
+              },
+              (e: unknown) => Promise.reject(toServiceError(e, 'sharepoint'))
+            )
           )
         );
     const seen = new Set<string>();
@@ -71,7 +89,7 @@ export class TeamRosterService {
     return { members: everyone.slice(0, limit), notChecked: Math.max(0, everyone.length - limit) };
   }
 
-  private async _groupUsers(groupId: string, relation: string, signal?: AbortSignal): Promise<ITeamMember[]> {
+  private async _groupUsers(groupId: string, relation: string, signal?: AbortSignal, onPage?: (members: ITeamMember[]) => void): Promise<ITeamMember[]> {
     const out: ITeamMember[] = [];
     // The user cast leaves out devices, contacts and nested groups; 999 is the largest page Graph gives.
     let path: string | undefined = `/groups/${encodeURIComponent(groupId)}/${relation}/microsoft.graph.user?$select=${MEMBER_FIELDS}&$top=999`;
@@ -83,10 +101,10 @@ export class TeamRosterService {
       } catch (e) {
         throw toServiceError(e, 'exchange');
       }
-      for (const user of page.value || []) {
-        if (user.userPrincipalName) {
-          out.push(fromGraph(user));
-        }
+      const members = (page.value || []).filter((user) => !!user.userPrincipalName).map(fromGraph);
+      out.push(...members);
+      if (onPage) {
+        onPage(members);
       }
       path = page['@odata.nextLink'] ? relativeGraphPath(page['@odata.nextLink']) : undefined;
     }

@@ -8,6 +8,7 @@ import { IBatchRequestItem, IBatchResponse, IBatchResponseItem } from './graphBa
 import { photoBytes, TeamExchangeAnswer, TeamGraphPhotos, toAnswer } from './TeamGraphPhotos';
 import { ISharePointGroups, ISharePointGroupUser, MAX_TEAM_CAP, relativeGraphPath, TeamRosterService } from './TeamRosterService';
 import { createTeamOverviewService } from '../../webparts/teamOverview/teamServices';
+import { AuditListReader, ITeamAuditRead } from './AuditListReader';
 
 const GROUP = '0a1b2c3d-0000-4000-8000-000000000001';
 const SELECT = '$select=id,displayName,mail,userPrincipalName,userType&$top=999';
@@ -28,6 +29,24 @@ describe('TeamRosterService: who is checked', () => {
       ['id-3', 'i:0#.f|membership|ann_fabrikam.com#ext#@contoso.onmicrosoft.com', true]
     ]);
     expect(graph.requests).toHaveLength(2);
+  });
+
+  test("each page's people are handed on as the page arrives, before the next is asked for (the audit list's reads start with them)", async () => {
+    const graph = new FakeGraphClient({
+      [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { json: { value: [user(1), user(2)], '@odata.nextLink': `https://graph.microsoft.com/v1.0/groups/${GROUP}/members/microsoft.graph.user?${SELECT}&$skiptoken=X1` } },
+      [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}&$skiptoken=X1`]: { json: { value: [user(3)] } }
+    });
+    const pages: Array<[string[], number]> = [];
+    const roster = await new TeamRosterService(graph, noGroups).getRoster(GROUP, 'members', 500, undefined, (members) => pages.push([members.map((m) => m.userPrincipalName), graph.requests.length]));
+    expect(pages).toEqual([
+      [['p1@contoso.com', 'p2@contoso.com'], 1],
+      [['p3@contoso.com'], 2]
+    ]);
+    expect(roster.members).toHaveLength(3);
+    const sp = (n: number): ISharePointGroupUser => ({ LoginName: `i:0#.f|membership|p${n}@contoso.com`, Title: `Person ${n}`, PrincipalType: 1 });
+    const fromGroups: string[][] = [];
+    await new TeamRosterService(graph, { memberUsers: async () => [sp(4)], ownerUsers: async () => [sp(5)] }).getRoster(undefined, 'owners-and-members', 500, undefined, (members) => fromGroups.push(members.map((m) => m.userPrincipalName)));
+    expect(fromGroups.sort()).toEqual([['p4@contoso.com'], ['p5@contoso.com']]);
   });
 
   test('owners and members: both lists, owners first, nobody twice', async () => {
@@ -189,5 +208,52 @@ describe('createTeamOverviewService: the roster asked for before the first rende
     expect(graph.requests).toHaveLength(1);
     await service.roster();
     expect(graph.requests).toHaveLength(2);
+  });
+
+  test("with the audit's list: its read begins with the roster, gets each page as it comes, and audit() finishes that read", async () => {
+    const graph = new FakeGraphClient({
+      [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { json: { value: [user(1), user(2)], '@odata.nextLink': `https://graph.microsoft.com/v1.0/groups/${GROUP}/members/microsoft.graph.user?${SELECT}&$skiptoken=X1` } },
+      [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}&$skiptoken=X1`]: { json: { value: [user(3)] } }
+    });
+    const reads: Array<{ cap: number; added: string[][]; finished: ReadonlyArray<ITeamMember>[] }> = [];
+    const begin = jest.spyOn(AuditListReader.prototype, 'begin').mockImplementation((cap: number): ITeamAuditRead => {
+      const read = { cap, added: [] as string[][], finished: [] as ReadonlyArray<ITeamMember>[] };
+      reads.push(read);
+      return {
+        add: (members) => read.added.push(members.map((m) => m.userPrincipalName)),
+        finish: async (members) => {
+          read.finished.push(members);
+          return { results: members.map(() => undefined) };
+        }
+      };
+    });
+    try {
+      const service = createTeamOverviewService({
+        graph: graph as unknown as Parameters<typeof createTeamOverviewService>[0]['graph'],
+        sp: {} as Parameters<typeof createTeamOverviewService>[0]['sp'],
+        siteUrl: 'https://contoso.sharepoint.com/sites/team',
+        groupId: GROUP,
+        scope: 'members',
+        cap: 700,
+        compare: () => Promise.reject(new Error('nothing is compared here')),
+        fetch: async () => new Response(''),
+        auditSiteUrl: 'https://contoso.sharepoint.com/sites/it'
+      });
+      const roster = await service.roster();
+      expect(reads).toHaveLength(1);
+      expect(reads[0].cap).toBe(700);
+      expect(reads[0].added).toEqual([['p1@contoso.com', 'p2@contoso.com'], ['p3@contoso.com']]);
+      await service.audit!(roster.members);
+      expect(reads[0].finished).toEqual([roster.members]);
+      // "Check again": a new roster, a new read; members from elsewhere get a read of their own.
+      const again = await service.roster();
+      await service.audit!(again.members);
+      expect(reads.map((r) => r.finished.length)).toEqual([1, 1]);
+      await service.audit!([again.members[0]]);
+      expect(reads).toHaveLength(3);
+      expect(reads[2].cap).toBe(1);
+    } finally {
+      begin.mockRestore();
+    }
   });
 });

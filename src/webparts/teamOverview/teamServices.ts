@@ -2,7 +2,7 @@ import { spfi, type SPFI } from '@pnp/sp/fi.js';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
-import { ITeamRoster, TeamScope } from '../../models/ITeam';
+import { ITeamMember, ITeamRoster, TeamScope } from '../../models/ITeam';
 import { IGraphClient } from '../../services/GraphPhotoService';
 import { PnPProfileService } from '../../services/PnPProfileService';
 import { ComparePhotos } from '../../services/PhotoSyncChecker';
@@ -10,13 +10,13 @@ import { FetchLike } from '../../services/retryingFetch';
 import { DEFAULT_REQUEST_POLICY, IRequestPolicy } from '../../services/requestPolicy';
 import { ISharePointScheduler } from '../../services/sharePointScheduler';
 import { scheduledFetch, ThroughScheduler } from '../../services/throughScheduler';
-import { AuditListReader } from '../../services/team/AuditListReader';
+import { AuditListReader, ITeamAuditRead } from '../../services/team/AuditListReader';
 import { graphBatchPoster, IGraphBatchClient } from '../../services/team/graphBatchPoster';
 import { IBatchOptions } from '../../services/team/graphBatch';
 import { PnPTeamProfiles } from '../../services/team/PnPTeamProfiles';
 import { ITeamVerdictStore, TeamChecker } from '../../services/team/TeamChecker';
 import { TeamGraphPhotos } from '../../services/team/TeamGraphPhotos';
-import { ISharePointGroupUser, TeamRosterService } from '../../services/team/TeamRosterService';
+import { ISharePointGroupUser, TeamRosterService, teamCap } from '../../services/team/TeamRosterService';
 import { ITeamOverviewService } from './components/useTeamCheck';
 
 /** The picture reads' policy behind the scheduler: as usual, but a limit that allows for waiting in the queue. */
@@ -74,7 +74,19 @@ export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOv
     { store: options.store, preloadComparison: options.preloadComparison }
   );
   const audit = options.auditSiteUrl ? new AuditListReader(sp, options.auditSiteUrl) : undefined;
-  const read = (signal?: AbortSignal): Promise<ITeamRoster> => roster.getRoster(options.groupId, options.scope, options.cap, signal);
+  // With an audit list, its items are asked for as the roster's pages come; `audit(members)` finishes the read that
+  // began with the roster those members came from.
+  const auditReads = new WeakMap<ReadonlyArray<ITeamMember>, ITeamAuditRead>();
+  const read = (signal?: AbortSignal): Promise<ITeamRoster> => {
+    if (!audit) {
+      return roster.getRoster(options.groupId, options.scope, options.cap, signal);
+    }
+    const reading = audit.begin(teamCap(options.cap));
+    return roster.getRoster(options.groupId, options.scope, options.cap, signal, (members) => reading.add(members)).then((r) => {
+      auditReads.set(r.members, reading);
+      return r;
+    });
+  };
   let prefetched: Promise<ITeamRoster> | undefined;
   return {
     sharePoint: scheduler,
@@ -91,6 +103,12 @@ export function createTeamOverviewService(options: ITeamServiceOptions): ITeamOv
     },
     remembered: (members) => checker.remembered(members),
     check: (members, onResult, signal) => checker.check(members, onResult, signal),
-    audit: audit ? (members) => audit.read(members) : undefined
+    audit: audit
+      ? (members) => {
+          const reading = auditReads.get(members) || audit.begin(members.length);
+          auditReads.delete(members);
+          return reading.finish(members);
+        }
+      : undefined
   };
 }
