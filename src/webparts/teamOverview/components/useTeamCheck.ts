@@ -110,6 +110,11 @@ export function useTeamCheck(service: ITeamOverviewService): [ITeamCheckState, {
         }
         const live = rows.filter((row) => !row.result).map((row) => row.index);
         const liveMembers = live.map((i) => roster.members[i]);
+        if (!liveMembers.length && rows.length) {
+          // The audit decided everyone: one render of the whole list, done (thousands of rows sorted once, not twice).
+          flush({ phase: 'done', notChecked: roster.notChecked, showingRemembered: false, audit });
+          return;
+        }
         // The check's requests go out first; the remembered rows show while they travel (the store is read once).
         const remembering = liveMembers.length ? service.remembered(liveMembers).catch(() => liveMembers.map(() => undefined)) : Promise.resolve<Array<ITeamPersonResult | undefined>>([]);
         const checking = liveMembers.length
