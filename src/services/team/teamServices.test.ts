@@ -188,19 +188,26 @@ describe('TeamGraphPhotos: through batches', () => {
   });
 });
 
+type ServiceOptions = Parameters<typeof createTeamOverviewService>[0];
+/** The overview's services on a fake Graph (no batch is posted, nothing compared, SharePoint never reached). */
+function overviewService(graph: FakeGraphClient, options: Partial<ServiceOptions> = {}): ReturnType<typeof createTeamOverviewService> {
+  return createTeamOverviewService({
+    graph: graph as unknown as ServiceOptions['graph'],
+    sp: {} as ServiceOptions['sp'],
+    siteUrl: 'https://contoso.sharepoint.com/sites/team',
+    groupId: GROUP,
+    scope: 'members',
+    cap: 500,
+    compare: () => Promise.reject(new Error('nothing is compared here')),
+    fetch: async () => new Response(''),
+    ...options
+  });
+}
+
 describe('createTeamOverviewService: the roster asked for before the first render', () => {
   test('prefetch() asks once; the first roster() takes that answer, the next reads anew', async () => {
     const graph = new FakeGraphClient({ [`/groups/${GROUP}/members/microsoft.graph.user?${SELECT}`]: { json: { value: [user(1)] } } });
-    const service = createTeamOverviewService({
-      graph: graph as unknown as Parameters<typeof createTeamOverviewService>[0]['graph'], // no batch is posted here
-      sp: {} as Parameters<typeof createTeamOverviewService>[0]['sp'],
-      siteUrl: 'https://contoso.sharepoint.com/sites/team',
-      groupId: GROUP,
-      scope: 'members',
-      cap: 500,
-      compare: () => Promise.reject(new Error('nothing is compared here')),
-      fetch: async () => new Response('')
-    });
+    const service = overviewService(graph);
     service.prefetch();
     service.prefetch();
     expect(graph.requests).toHaveLength(1);
@@ -228,17 +235,7 @@ describe('createTeamOverviewService: the roster asked for before the first rende
       };
     });
     try {
-      const service = createTeamOverviewService({
-        graph: graph as unknown as Parameters<typeof createTeamOverviewService>[0]['graph'],
-        sp: {} as Parameters<typeof createTeamOverviewService>[0]['sp'],
-        siteUrl: 'https://contoso.sharepoint.com/sites/team',
-        groupId: GROUP,
-        scope: 'members',
-        cap: 700,
-        compare: () => Promise.reject(new Error('nothing is compared here')),
-        fetch: async () => new Response(''),
-        auditSiteUrl: 'https://contoso.sharepoint.com/sites/it'
-      });
+      const service = overviewService(graph, { cap: 700, auditSiteUrl: 'https://contoso.sharepoint.com/sites/it' });
       const roster = await service.roster();
       expect(reads).toHaveLength(1);
       expect(reads[0].cap).toBe(700);
