@@ -64,8 +64,8 @@ async function auditSection() {
     // threshold): from the page's start until every row has its verdict, in round trips of `latency`, and the
     // requests it sent (Graph for the roster, SharePoint for the list; HTTP requests: a $batch is one). As for the
     // 500-person overview in section 2: a first visit in a new browser profile each time, the median of three; one visit beforehand
-    // warms the browser itself (its first page in a new process waits about 0.2 s more for a response, whatever
-    // the page), and is not counted.
+    // warms the browser itself (its first page in a new process waits about 0.2 s more for a response, at any
+    // roster size), and is not counted.
     const overview = 5000;
     const OVERVIEW_RUNS = 3;
     const browser = await playwright.launch({
