@@ -43,6 +43,11 @@ export interface ITeamAuditReader {
   begin(cap: number): ITeamAuditRead;
 }
 
+/** How an account is found in the list: its user principal name, as `Title` holds it, in lower case. */
+function accountKey(member: ITeamMember): string {
+  return member.userPrincipalName.toLowerCase();
+}
+
 type ItemsByAccount = Map<string, IAuditListItem>;
 /** The items one send found, and the list's description when that send asked for it. */
 type Answer = Promise<[ItemsByAccount, string | undefined]>;
@@ -66,10 +71,10 @@ class AuditRead implements ITeamAuditRead {
 
   public add(members: ReadonlyArray<ITeamMember>): void {
     for (const m of members) {
-      const key = m.userPrincipalName.toLowerCase();
       if (this._asked.size + this._waiting.size >= this._cap) {
         break;
       }
+      const key = accountKey(m);
       if (!this._asked.has(key)) {
         this._waiting.set(key, m);
       }
@@ -83,7 +88,7 @@ class AuditRead implements ITeamAuditRead {
     // Whoever the final roster holds and nobody asked for yet (people added but cut by the cap are not asked for).
     this._waiting.clear();
     members.forEach((m) => {
-      const key = m.userPrincipalName.toLowerCase();
+      const key = accountKey(m);
       if (!this._asked.has(key)) {
         this._waiting.set(key, m);
       }
@@ -92,7 +97,7 @@ class AuditRead implements ITeamAuditRead {
       this._flush().catch(() => undefined);
     }
     const pending = new Set<Answer>([this._description!]);
-    members.forEach((m) => pending.add(this._asked.get(m.userPrincipalName.toLowerCase())!));
+    members.forEach((m) => pending.add(this._asked.get(accountKey(m))!));
     const answers = await Promise.all(Array.from(pending));
     const byAccount: ItemsByAccount = new Map();
     let description: string | undefined;
@@ -104,7 +109,7 @@ class AuditRead implements ITeamAuditRead {
     return {
       lastCompleteRun: lastCompleteRun(description),
       results: members.map((m) => {
-        const item = byAccount.get(m.userPrincipalName.toLowerCase());
+        const item = byAccount.get(accountKey(m));
         return item ? auditedResult(item, m, now) : undefined;
       })
     };
@@ -118,7 +123,7 @@ class AuditRead implements ITeamAuditRead {
     if (!this._description) {
       this._description = answer;
     }
-    members.forEach((m) => this._asked.set(m.userPrincipalName.toLowerCase(), answer));
+    members.forEach((m) => this._asked.set(accountKey(m), answer));
     return answer;
   }
 }

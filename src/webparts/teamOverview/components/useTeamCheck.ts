@@ -88,8 +88,8 @@ export function useTeamCheck(service: ITeamOverviewService): [ITeamCheckState, {
       .roster(abort.signal)
       .then(async (roster) => {
         rows = roster.members.map((member, index) => ({ index, member }));
-        // With the tenant audit configured, its rows come first (a round trip or two for thousands of people); only
-        // the people it did not decide are checked here. When its list cannot be read, everyone is.
+        // With the tenant audit configured, its rows come first (asked for while the roster was read, so one round trip
+        // after it); only the people it did not decide are checked here. When its list cannot be read, everyone is.
         let audit: ITeamAuditState | undefined;
         if (service.audit) {
           try {
