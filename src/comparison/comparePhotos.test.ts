@@ -8,10 +8,12 @@ import { decodeRaw, encodePngRgba, photoBytes, resize } from '../../test/photoFi
 import { comparisonPairs, IPhotoPair } from '../../test/comparisonPairs';
 
 /**
- * The margin the threshold keeps from each class, on the decision's own scale: a change to the comparison that
- * brings either class closer than this fails here, before it can give anyone a wrong verdict.
+ * The margins the threshold keeps from each class, on the decision's own scale: copies of one capture at 0.10 or
+ * less, re-takes and other photos at 0.19 or more (issue 27). A change to the comparison that brings either class
+ * closer fails here, before it can give anyone a wrong verdict.
  */
-const REQUIRED_MARGIN = 0.03;
+const MARGIN_BELOW = 0.04;
+const MARGIN_ABOVE = 0.05;
 /** The first look's margin: copies of one capture stay this far below the hash distance it calls "clearly different". */
 const HASH_MARGIN = 0.1;
 
@@ -50,7 +52,7 @@ describe('comparePhotos: the margin between the classes', () => {
     expect(measured).toHaveLength(pairs.length);
   });
 
-  test(`the threshold keeps at least ${REQUIRED_MARGIN} from the worst "same" and the closest "different"`, () => {
+  test(`the threshold keeps at least ${MARGIN_BELOW} from the worst "same" and ${MARGIN_ABOVE} from the closest "different"`, () => {
     const same = measured.filter((m) => m.pair.kind === 'same');
     const different = measured.filter((m) => m.pair.kind === 'different');
     const worstSame = same.reduce((w, m) => (m.distance > w.distance ? m : w));
@@ -65,8 +67,8 @@ describe('comparePhotos: the margin between the classes', () => {
     // Every "same" pair is decided by the second look (the hash never says "same").
     expect(same.filter((m) => m.decidedBy !== 'aligned').map((m) => m.pair.name)).toEqual([]);
     // Named, so a failure says which pairs came too close.
-    expect(same.filter((m) => m.distance > SAME_PHOTO_THRESHOLD - REQUIRED_MARGIN).map((m) => m.pair.name)).toEqual([]);
-    expect(different.filter((m) => m.distance < SAME_PHOTO_THRESHOLD + REQUIRED_MARGIN).map((m) => m.pair.name)).toEqual([]);
+    expect(same.filter((m) => m.distance > SAME_PHOTO_THRESHOLD - MARGIN_BELOW).map((m) => m.pair.name)).toEqual([]);
+    expect(different.filter((m) => m.distance < SAME_PHOTO_THRESHOLD + MARGIN_ABOVE).map((m) => m.pair.name)).toEqual([]);
     // The hash alone says "different" only far above every copy of one capture on its own scale.
     expect(same.filter((m) => m.hashDistance > CLEARLY_DIFFERENT_HASH - HASH_MARGIN).map((m) => m.pair.name)).toEqual([]);
   });
